@@ -23,9 +23,13 @@ HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
 def alembic_config(connection: Connection | None = None) -> object:
+    import io
+
     from alembic.config import Config
 
-    cfg = Config()
+    # Alembic's default stdout is bound when alembic is first imported; give each config its own
+    # sink so in-process runs never write to a stream that has since been closed.
+    cfg = Config(stdout=io.StringIO())
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if connection is not None:
         cfg.attributes["connection"] = connection
