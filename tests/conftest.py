@@ -125,3 +125,39 @@ def demo_sv(tmp_path: Path, demo_template: Path) -> Iterator[Services]:
     database = Database(path)
     yield Services.build(database)
     database.dispose()
+
+
+# ---- long-running variants: only with --run-slow ---------------------------------------------
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", default=False,
+                     help="also run tests marked slow (long crash and concurrency runs)")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip_slow = pytest.mark.skip(reason="slow: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip_slow)
+
+
+_exit_status: dict[str, int] = {}
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    _exit_status["code"] = int(exitstatus)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """After the summary is printed (reports and the cache are written at session finish):
+    leave before pytest's final gc.collect() and Python's finalizer tear down the Qt wrappers
+    of the GUI tests in arbitrary order (PySide can crash there) — as the app itself does."""
+    import sys
+
+    if "PySide6.QtWidgets" in sys.modules and "code" in _exit_status:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_exit_status["code"])

@@ -169,3 +169,5 @@ class MeetingDocument:
     items: tuple[AgendaEntry, ...]
     case_number: str = ""  # the agreement's, when the meeting belongs to one
     adjusted: bool = False  # justerat
+    #: A political body (kommunstyrelsen, its arbetsutskott): the minutes carry the anslag/bevis box.
+    public_notice: bool = False

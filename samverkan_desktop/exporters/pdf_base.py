@@ -118,7 +118,10 @@ class Styles:
     mark: ParagraphStyle
     h2: ParagraphStyle
     h3: ParagraphStyle
+    para_no: ParagraphStyle
+    meta: ParagraphStyle
     body: ParagraphStyle
+    bullet: ParagraphStyle
     small: ParagraphStyle
     label: ParagraphStyle
     cell: ParagraphStyle
@@ -136,18 +139,21 @@ def styles() -> Styles:
     global _styles
     if _styles is None:
         register_fonts()
-        base = ParagraphStyle("base", fontName=FONT, fontSize=10, leading=13.5, textColor=INK)
+        base = ParagraphStyle("base", fontName=FONT, bulletFontName=FONT, fontSize=10, leading=13.5, textColor=INK)
 
         def st(name: str, **kw: Any) -> ParagraphStyle:
             return ParagraphStyle(name, parent=base, **kw)
 
         _styles = Styles(
             title=st("title", fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=3, keepWithNext=1),
-            subtitle=st("subtitle", fontSize=11, leading=14.5, textColor=MUTED, spaceAfter=8, keepWithNext=1),
+            subtitle=st("subtitle", fontSize=11, leading=14.5, textColor=MUTED, spaceAfter=5, keepWithNext=1),
             mark=st("mark", fontName=FONT_BOLD, fontSize=11, leading=14, alignment=TA_RIGHT),
-            h2=st("h2", fontName=FONT_BOLD, fontSize=11.5, leading=15, spaceBefore=11, spaceAfter=4, keepWithNext=1),
+            h2=st("h2", fontName=FONT_BOLD, fontSize=11.5, leading=15, spaceBefore=9, spaceAfter=3, keepWithNext=1),
             h3=st("h3", fontName=FONT_BOLD, fontSize=10, leading=13.5, spaceBefore=7, spaceAfter=1, keepWithNext=1),
+            para_no=st("para_no", fontName=FONT_BOLD, fontSize=14, leading=18, keepWithNext=1),
+            meta=st("meta", fontSize=9, leading=12, textColor=MUTED, spaceAfter=2, keepWithNext=1),
             body=st("body", spaceAfter=3),
+            bullet=st("bullet", leftIndent=5 * mm, bulletIndent=1 * mm, spaceAfter=2),
             small=st("small", fontSize=8.5, leading=11, textColor=MUTED),
             label=st("label", fontSize=9, leading=12, textColor=MUTED),
             cell=st("cell", fontSize=9.5, leading=12.5),
@@ -208,35 +214,59 @@ def safe_filename(text: str, max_len: int = 120) -> str:
 
 
 # ---- building blocks -------------------------------------------------------------------
+class Keep(KeepTogether):
+    """KeepTogether that moves its content to the next page only when it would fit there: a
+    heading with a table longer than a page stays where it is and the table splits, instead
+    of leaving the page blank below the previous section."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 - reportlab API
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if frame is not None and self._H > frame._height:  # too tall for any page: split in place
+            return list(self._content)
+        return super().split(aW, aH)
+
+
+def table(data: list[list[Any]], col_widths: Sequence[float], style: Sequence[tuple[Any, ...]] = (),
+          **kw: Any) -> Table:
+    """A left-aligned Table whose plain-string cells (even empty ones) use the embedded font:
+    reportlab's table default is the unembedded Helvetica."""
+    kw.setdefault("splitInRow", 1)  # a cell taller than a page (a long text) continues on the next page
+    t = Table(data, colWidths=list(col_widths), hAlign="LEFT", **kw)
+    t.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), FONT, 9.5), *style]))
+    return t
+
+
 def field_table(rows: Sequence[tuple[str, str]], label_width: float = 48 * mm) -> Table:
     """Label/value pairs (values are user text; empty values print as a dash)."""
     s = styles()
     data = [[Paragraph(esc(label), s.label), Paragraph(esc(value) or "–", s.cell)] for label, value in rows]
-    t = Table(data, colWidths=[label_width, CONTENT_W - label_width], hAlign="LEFT")
-    t.setStyle(TableStyle([
+    return table(data, [label_width, CONTENT_W - label_width], [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (0, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]))
-    return t
+    ])
 
 
-def grid_table(header: Sequence[str], rows: Sequence[Sequence[str]], col_widths: Sequence[float], *,
+def grid_table(header: Sequence[str | Flowable], rows: Sequence[Sequence[str | Flowable]], col_widths: Sequence[float], *,
                numeric: Sequence[int] = (), total_row: bool = False, repeat_header: bool = True) -> Table:
-    """A ruled table; every cell is a paragraph so long text wraps inside its cell."""
+    """A ruled table; every cell is a paragraph (text is escaped here) or a ready flowable,
+    so long text wraps inside its cell."""
     s = styles()
     num = set(numeric)
-    data: list[list[Paragraph]] = [[Paragraph(esc(h), s.cell_num_bold if i in num else s.cell_bold)
-                                    for i, h in enumerate(header)]]
+    data: list[list[Flowable]] = [[h if isinstance(h, Flowable) else
+                                   Paragraph(esc(h), s.cell_num_bold if i in num else s.cell_bold)
+                                   for i, h in enumerate(header)]]
     last = len(rows) - 1
     for r, row in enumerate(rows):
         bold = total_row and r == last
-        data.append([Paragraph(esc(v), (s.cell_num_bold if bold else s.cell_num) if i in num
+        data.append([v if isinstance(v, Flowable) else
+                     Paragraph(esc(v), (s.cell_num_bold if bold else s.cell_num) if i in num
                                else (s.cell_bold if bold else s.cell)) for i, v in enumerate(row)])
-    t = Table(data, colWidths=list(col_widths), repeatRows=1 if repeat_header else 0, hAlign="LEFT")
-    style = [
+    style: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
@@ -248,8 +278,7 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[str]], col_widths:
     ]
     if total_row and rows:
         style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, INK))
-    t.setStyle(TableStyle(style))
-    return t
+    return table(data, col_widths, style, repeatRows=1 if repeat_header else 0)
 
 
 @dataclass(frozen=True)
@@ -262,14 +291,14 @@ class SignatureSlot:
 
 def signature_block(slots: Sequence[SignatureSlot],
                     lines: Sequence[str] = ("Ort och datum", "Underskrift", "Namnförtydligande"),
-                    lead: Sequence[Flowable] = ()) -> KeepTogether:
-    """Signature columns, two per row, each with ruled lines; kept on one page with ``lead``.
-
-    The last line (Namnförtydligande) carries the prefilled name above the rule when known."""
+                    lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """Signature columns, two per row, each with ruled lines: 'Ort och datum', 'Underskrift',
+    'Namnförtydligande' (the prefilled name stands above that rule when known). Each row of two
+    is kept on one page, the first together with ``lead`` (its heading and text)."""
     s = styles()
     gap = 12 * mm
     col = (CONTENT_W - gap) / 2
-    flow: list[Flowable] = list(lead)
+    out: list[Flowable] = []
     for start in range(0, len(slots), 2):
         pair = list(slots[start:start + 2])
         data: list[list[Any]] = []
@@ -292,17 +321,45 @@ def signature_block(slots: Sequence[SignatureSlot],
             last = n == len(lines) - 1
             data.append(sum(([Paragraph(esc(p.name), s.sign_name) if last and p.name else "", ""] for p in pair),
                             [])[:-1])
-            heights.append(14 * mm if not last else 11 * mm)
+            heights.append(9 * mm if last else (13 * mm if n else 10 * mm))
             data.append(sum(([Paragraph(esc(label), s.sign_label), ""] for p in pair), [])[:-1])
             heights.append(None)
             r = len(data) - 1
             for c in range(0, 2 * len(pair) - 1, 2):
                 style.append(("LINEABOVE", (c, r), (c, r), 0.7, INK))
         widths = [col, gap, col][: 2 * len(pair) - 1]
-        t = Table(data, colWidths=widths, rowHeights=heights, hAlign="LEFT")
-        t.setStyle(TableStyle(style))
-        flow += [t, Spacer(1, 8 * mm)]
-    return KeepTogether(flow)
+        part: list[Flowable] = (list(lead) if start == 0 else []) + [table(data, widths, style, rowHeights=heights)]
+        if out:
+            out.append(Spacer(1, 7 * mm))  # between rows only: a trailing spacer could start a blank page
+        out.append(Keep(part))
+    return out
+
+
+def signature_rows(rows: Sequence[tuple[str, str]], lead: Sequence[Flowable] = (),
+                   place_and_time: str | None = None) -> Keep:
+    """The compact form of minutes: one row per signer, 'Sekreterare ______' with the name
+    under the rule; optionally a first row for the place and time of the justering."""
+    s = styles()
+    label_w, line_w = 48 * mm, 82 * mm
+    data: list[list[Any]] = []
+    style: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ]
+    heights: list[float | None] = []
+    entries = ([(place_and_time, None)] if place_and_time is not None else []) + list(rows)
+    for label, name in entries:
+        data.append([Paragraph(esc(label), s.cell_bold), ""])
+        heights.append(8 * mm if name is None else 12 * mm)
+        under = "" if name is None else (Paragraph(esc(name), s.sign_name) if name
+                                         else Paragraph("Namnförtydligande", s.sign_label))
+        data.append(["", under])
+        heights.append(None)
+        style.append(("LINEABOVE", (1, len(data) - 1), (1, len(data) - 1), 0.7, INK))
+    return Keep(list(lead) + [table(data, [label_w, line_w], style, rowHeights=heights)])
 
 
 class SectionMark(Flowable):
@@ -375,6 +432,9 @@ class _DocumentCanvas(Canvas):
             x += w + 4 * mm
         self.setFont(FONT_BOLD, 12)
         self.drawString(x, top - 4 * mm, _fit(su.branding.name, FONT_BOLD, 12, right - x - 70 * mm))
+        if section:
+            self.setFont(FONT_BOLD, 9.5)
+            self.drawString(x, top - 9.5 * mm, section)
         # Right: kind, date, case number, section
         self.setFont(FONT_BOLD, 11)
         self.drawRightString(right, top - 1 * mm, su.kind)
@@ -384,9 +444,6 @@ class _DocumentCanvas(Canvas):
         for ln in lines:
             self.drawRightString(right, y, _fit(ln, FONT, 8.5, 68 * mm))
             y -= 3.8 * mm
-        if section:
-            self.setFont(FONT_BOLD, 9)
-            self.drawRightString(right, y - 0.6 * mm, section)
         self.setStrokeColor(RULE)
         self.setLineWidth(0.6)
         rule_y = PAGE_H - HEADER_H + 5 * mm
@@ -396,7 +453,7 @@ class _DocumentCanvas(Canvas):
         if su.sign_boxes:
             box_w, box_h = 52 * mm, 10 * mm
             by = base + 7 * mm
-            for i, label in enumerate(("Justerandes signatur", "Utdragsbestyrkande")):
+            for i, label in enumerate(("Utdragsbestyrkande", "Justerandes signatur")):
                 bx = right - box_w - i * (box_w + 4 * mm)
                 self.rect(bx, by, box_w, box_h, stroke=1, fill=0)
                 self.setFont(FONT, 6.5)
@@ -405,7 +462,9 @@ class _DocumentCanvas(Canvas):
         self.line(left, base + 4.5 * mm, right, base + 4.5 * mm)
         self.setFillColor(MUTED)
         self.setFont(FONT, 8)
-        footer = " · ".join(p for p in (su.branding.name, su.kind.capitalize(), su.title) if p)
+        kind = su.kind.capitalize()
+        parts = (su.branding.name, su.title) if su.title.startswith(kind) else (su.branding.name, kind, su.title)
+        footer = " · ".join(p for p in parts if p)
         self.drawString(left, base, _fit(footer, FONT, 8, right - left - 32 * mm))
         self.setFillColor(INK)
         self.setFont(FONT, 8.5)
@@ -452,7 +511,7 @@ def render(setup: PageSetup, story: list[Flowable]) -> RenderedPdf:
         buf, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=HEADER_H,
         bottomMargin=FOOTER_H, title=setup.title, author=setup.author or setup.branding.name,
         subject=setup.subject, creator=f"Samverkan Desktop {__version__}", keywords=list(setup.keywords),
-        lang="sv-SE", displayDocTitle=True, initialFontName=FONT, invariant=1,
+        lang="sv-SE", displayDocTitle=True, initialFontName=FONT, invariant=1, keepTogetherClass=Keep,
         pageTemplates=[PageTemplate(id="page", frames=[body_frame(setup.sign_boxes)])],
     )
     doc.build(story, canvasmaker=partial(_DocumentCanvas, setup=setup))

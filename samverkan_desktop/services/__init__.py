@@ -8,7 +8,9 @@ from ..db.database import Database
 from .agreements import AgreementService
 from .budget import BudgetService
 from .deadlines import DeadlineService
+from .documents import DocumentService
 from .meetings import MeetingService
+from .overview import OverviewService
 from .people import PeopleService
 from .portfolio import PortfolioService
 
@@ -22,13 +24,17 @@ class Services:
     budget: BudgetService
     people: PeopleService
     deadlines: DeadlineService
+    overview: OverviewService
+    documents: DocumentService
 
     @classmethod
     def build(cls, db: Database) -> "Services":
         portfolio = PortfolioService(db)
-        return cls(db=db, agreements=AgreementService(db), portfolio=portfolio,
-                   meetings=MeetingService(db, portfolio), budget=BudgetService(db), people=PeopleService(db),
-                   deadlines=DeadlineService(db))
+        agreements, budget, deadlines = AgreementService(db), BudgetService(db), DeadlineService(db)
+        return cls(db=db, agreements=agreements, portfolio=portfolio, meetings=MeetingService(db, portfolio),
+                   budget=budget, people=PeopleService(db), deadlines=deadlines,
+                   overview=OverviewService(agreements, portfolio, budget, deadlines),
+                   documents=DocumentService(db))
 
     def is_empty(self) -> bool:
         from sqlalchemy import func, select

@@ -243,6 +243,64 @@ def derive(data: AgreementInput, today: date, used_minutes: int = 0) -> DerivedF
     )
 
 
+def end_after_notice(data: AgreementInput | Agreement, given_on: date) -> date:
+    """The end date notice given on `given_on` leads to (never after the current end)."""
+    with as_validation():
+        end = notice.end_after_notice(notice_rule_of(data), given_on)
+    if data.end is not None and end > data.end:
+        end = data.end
+    return end
+
+
+@dataclass(frozen=True)
+class InvoiceLine:
+    """One line of the invoice plan as the user sees it: a saved invoice (with its status) or
+    a planned one that saving the terms would create (`invoice_id` None)."""
+
+    year: int
+    period_no: int
+    label: str
+    period_start: date
+    period_end: date
+    invoice_date: date
+    due_date: date
+    amount_ore: int
+    status: InvoiceStatus
+    invoice_id: int | None = None
+    invoiced_on: date | None = None
+    paid_on: date | None = None
+
+    @property
+    def key(self) -> int:
+        """Stable id for views: the invoice id, or a negative code of the period."""
+        return self.invoice_id if self.invoice_id is not None else -(self.year * 100 + self.period_no)
+
+
+def invoice_lines(plan: list[fees.PlannedInvoice], saved: list[InvoiceRow]) -> list[InvoiceLine]:
+    """What the invoices will be once the terms behind `plan` are saved (same rule as saving:
+    invoiced and paid invoices are kept, planned ones follow the plan)."""
+    by_key = {(i.year, i.period_no): i for i in saved}
+    out: dict[tuple[int, int], InvoiceLine] = {}
+    for i in saved:
+        if i.status != InvoiceStatus.PLANERAD:
+            p = fees.PlannedInvoice(i.year, i.period_no, i.period_start, i.period_end, i.invoice_date, i.due_date,
+                                    i.amount_ore)
+            out[(i.year, i.period_no)] = InvoiceLine(i.year, i.period_no, p.label, i.period_start, i.period_end,
+                                                     i.invoice_date, i.due_date, i.amount_ore, i.status, i.id,
+                                                     i.invoiced_on, i.paid_on)
+    for p in plan:
+        key = (p.year, p.period_no)
+        if key in out:
+            continue
+        same = by_key.get(key)
+        ident = same.id if same is not None and (
+            same.invoice_date, same.due_date, same.amount_ore, same.period_start, same.period_end) == (
+            p.invoice_date, p.due_date, p.amount_ore, p.period_start, p.period_end) else None
+        out[key] = InvoiceLine(p.year, p.period_no, p.label, p.period_start, p.period_end, p.invoice_date,
+                               p.due_date, p.amount_ore, InvoiceStatus.PLANERAD, ident)
+    return sorted(out.values(), key=lambda line: (line.invoice_date, line.year, line.period_no))
+
+
 def validate(data: AgreementInput) -> None:
     clean_text(data.title, "Titel", required=True)
     clean_text(data.case_number, "Diarienummer", max_len=60)
@@ -344,6 +402,9 @@ class AgreementService:
             a = Agreement(**_columns_of(data))
             s.add(a)
             s.flush()
+            if data.extension_lead_months is None:
+                # the ORM leaves a None out of the INSERT when the column has a default (3 months)
+                a.extension_lead_months = None
             self._set_parties(s, a.id, data.partner_ids)
             self._sync_invoices(s, a, today)
             return int(a.id)  # type: ignore[arg-type]
@@ -390,10 +451,7 @@ class AgreementService:
         """Notice given: the agreement ends at the first termination point the notice reaches."""
         with self.db.writing() as s:
             a = load(s, Agreement, agreement_id)
-            with as_validation():
-                end = notice.end_after_notice(notice_rule_of(a), given_on)
-            if a.end is not None and end > a.end:
-                end = a.end
+            end = end_after_notice(a, given_on)
             a.notice_given_on = given_on
             a.end = end
             a.status = AgreementStatus.UPPSAGT.name
@@ -590,4 +648,5 @@ def is_live(status: str) -> bool:
     return AgreementStatus[status] in LIVE_AGREEMENT_STATUSES
 
 
-__all__ = ["AgreementInput", "AgreementService", "derive", "replace"]
+__all__ = ["AgreementInput", "AgreementService", "InvoiceLine", "derive", "end_after_notice", "invoice_lines",
+           "replace"]

@@ -56,7 +56,10 @@ class _Builder:
         self.sv.portfolio.set_budget(activity_id, cells)
 
     def sign_and_start(self, activity_id: int, on: date, amount_kr: int, source: FundingSource) -> None:
+        """Both signatures, the decided funding for the first year, its first disbursement, start."""
         self.sv.portfolio.record_signature(activity_id, rektor_on=on, municipality_on=on + timedelta(days=3))
+        paid_on = on + timedelta(days=10)
+        self.sv.portfolio.add_allocation(activity_id, paid_on.year, source, kronor(amount_kr), on)
         self.sv.portfolio.record_disbursement(activity_id, on + timedelta(days=10), source, kronor(amount_kr),
                                               "Första utbetalning enligt beslutsunderlag")
         self.sv.portfolio.move_stage(activity_id, Stage.PAGAENDE, on=on + timedelta(days=10))
@@ -228,6 +231,12 @@ class _Builder:
         self.sign_and_start(skol, date(y - 1, 3, 15), 300_000, FundingSource.AVTALSMEDEL)
         sv.portfolio.add_allocation(skol, y - 1, FundingSource.AVTALSMEDEL, kronor(515_000), date(y - 1, 2, 1))
         sv.portfolio.add_allocation(skol, y, FundingSource.AVTALSMEDEL, kronor(515_000), date(y - 1, 2, 1))
+        sv.portfolio.record_disbursement(skol, date(y, 3, 2), FundingSource.AVTALSMEDEL, kronor(257_500),
+                                         "Andra utbetalning, första halvåret")
+        sv.portfolio.record_disbursement(skol, date(y, 9, 1), FundingSource.AVTALSMEDEL, kronor(128_750),
+                                         "Tredje utbetalning")
+        sv.portfolio.record_disbursement(prog, date(y, 2, 15), FundingSource.AVTALSMEDEL, kronor(200_000),
+                                         "Programmets basfinansiering, första delen")
 
         cirk = A(ActivityKind.FORSTUDIE, "Cirkulära byggmaterial i kommunala fastigheter", parent_id=prog,
                  responsible_researcher_id=r4, university_id=oru, responsible_official_id=o4,

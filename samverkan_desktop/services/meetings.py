@@ -216,6 +216,9 @@ class MeetingService:
 
     def plan_year(self, year: int, bodies: list[Body], place: str = "", agreement_id: int | None = None) -> list[int]:
         """Create the year's meetings from each body's cadence (existing dates are kept, not doubled)."""
+        place = clean_text(place, "Plats")
+        if not bodies:
+            raise ValidationError("Organ", "välj minst ett organ att planera möten för")
         with self.db.writing() as s:
             created: list[int] = []
             for body in bodies:
@@ -264,6 +267,21 @@ class MeetingService:
             _ensure_open(load(s, Meeting, a.meeting_id))
             a.present = present
 
+    def remove_attendee(self, attendee_id: int) -> None:
+        with self.db.writing() as s:
+            a = load(s, Attendee, attendee_id)
+            _ensure_open(load(s, Meeting, a.meeting_id))
+            s.delete(a)
+
+    def remove_item(self, item_id: int) -> None:
+        """Take an ärende off the agenda (not once it has a decision)."""
+        with self.db.writing() as s:
+            i = load(s, AgendaItem, item_id)
+            _ensure_open(load(s, Meeting, i.meeting_id))
+            if i.outcome:
+                raise ValidationError("Ärende", f"§ {i.paragraph} har ett registrerat beslut och kan inte tas bort")
+            s.delete(i)
+
     def add_item(self, meeting_id: int, item: AgendaItemInput) -> int:
         """Add an ärende; its § continues the body's numbering for the calendar year."""
         with self.db.writing() as s:
@@ -303,12 +321,25 @@ class MeetingService:
                 if value is not None:
                     setattr(i, attr, clean_text(value, label, max_len=20000))
 
-    def record_outcome(self, item_id: int, outcome: Outcome, decision_text: str = "", reservations: str = "") -> None:
-        """The decision: item outcome, the activity's stage and its decision history, one transaction."""
+    def record_outcome(self, item_id: int, outcome: Outcome, decision_text: str = "", reservations: str = "", *,
+                       proposal: str | None = None, motions: str | None = None,
+                       decision_procedure: str | None = None, sent_to: str | None = None) -> None:
+        """The decision: item outcome, the activity's stage and its decision history, one transaction.
+
+        The minutes' text fields may be passed along (None: unchanged) so they are saved in the same
+        transaction as the decision."""
         with self.db.writing() as s:
             i = load(s, AgendaItem, item_id)
             m = load(s, Meeting, i.meeting_id)
             _ensure_open(m)
+            if i.outcome:
+                raise ValidationError("Beslut", f"§ {i.paragraph} har redan beslutet "
+                                                f"'{Outcome[i.outcome].value}'")
+            for attr, value, label in (("proposal", proposal, "Förslag till beslut"), ("motions", motions, "Yrkanden"),
+                                       ("decision_procedure", decision_procedure, "Beslutsgång"),
+                                       ("sent_to", sent_to, "Beslutet skickas till")):
+                if value is not None:
+                    setattr(i, attr, clean_text(value, label, max_len=20000))
             body = Body[m.body]
             i.outcome = outcome.name
             i.decision_text = clean_text(decision_text, "Beslut", max_len=20000) or outcome.value.capitalize()

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from ..db.database import Database
@@ -179,25 +180,23 @@ class PortfolioService:
         self.db = db
 
     # ---- reading -------------------------------------------------------------------
-    def list_rows(self, today: date) -> list[ActivityRow]:
-        """All activities in one query (aggregates joined, no per-row queries)."""
-        researcher, official = aliased(Person), aliased(Person)
-        budget = (select(BudgetLine.activity_id, func.sum(BudgetLine.amount_ore).label("total"))
-                  .group_by(BudgetLine.activity_id).subquery())
-        nxt = (select(FollowUpReport.activity_id, func.min(FollowUpReport.due).label("due"))
-               .where(FollowUpReport.received_on.is_(None)).group_by(FollowUpReport.activity_id).subquery())
-        q = (select(Activity.id, Activity.parent_id, Activity.kind, Activity.title, Activity.agreement_id,
-                    Agreement.title, Activity.administration, official.name, researcher.name, Activity.stage,
-                    Activity.start, Activity.end, budget.c.total, nxt.c.due, Activity.case_number)
-             .outerjoin(Agreement, Agreement.id == Activity.agreement_id)
-             .outerjoin(researcher, researcher.id == Activity.responsible_researcher_id)
-             .outerjoin(official, official.id == Activity.responsible_official_id)
-             .outerjoin(budget, budget.c.activity_id == Activity.id)
-             .outerjoin(nxt, nxt.c.activity_id == Activity.id)
-             .order_by(Activity.id))
+    def list_rows(self, today: date, *, parent_id: int | None = None) -> list[ActivityRow]:
+        """All activities in one query (aggregates joined, no per-row queries); with
+        `parent_id`, only the activities that program or profile area holds."""
+        q = _rows_query()
+        if parent_id is not None:
+            q = q.where(Activity.parent_id == parent_id)
         with self.db.reading() as s:
-            return [ActivityRow(r[0], r[1], ActivityKind[r[2]], r[3], r[4], r[5] or "", r[6], r[7] or "", r[8] or "",
-                                Stage[r[9]], r[10], r[11], int(r[12] or 0), r[13], r[14]) for r in s.execute(q)]
+            return [_activity_row(r) for r in s.execute(q)]
+
+    def row(self, activity_id: int, today: date) -> ActivityRow:
+        """One row of the portfolio table, as `list_rows` gives it (to refresh a single row)."""
+        with self.db.reading() as s:
+            r = s.execute(_rows_query(activity_id).where(Activity.id == activity_id)).first()
+            if r is None:
+                load(s, Activity, activity_id)  # raises NotFoundError
+            assert r is not None
+            return _activity_row(r)
 
     def get(self, activity_id: int, today: date) -> ActivityDetail:
         with self.db.reading() as s:
@@ -206,7 +205,7 @@ class PortfolioService:
             facts = self._facts(s, a)
             stage = Stage[a.stage]
             nxt = stages.forward_stage(stage)
-            children = [r for r in self.list_rows(today) if r.parent_id == a.id]
+            children = self.list_rows(today, parent_id=a.id)
             return ActivityDetail(
                 id=a.id, version=a.version, data=_input_of(a), stage=stage,
                 agreement=name(Agreement, a.agreement_id, "title"),
@@ -247,23 +246,35 @@ class PortfolioService:
             return stages.gate_problems(Stage[a.stage], target, self._facts(s, a))
 
     # ---- writing -------------------------------------------------------------------
-    def create(self, data: ActivityInput, today: date, stage: Stage = Stage.IDE) -> int:
+    def create(self, data: ActivityInput, today: date, stage: Stage = Stage.IDE,
+               budget: list[BudgetCell] | None = None) -> int:
+        """A new activity; with `budget`, its detailed budget in the same transaction."""
         validate(data)
+        if budget is not None:
+            check_budget(budget)
         with self.db.writing() as s:
             self._check_refs(s, data, None)
             a = Activity(**_columns_of(data), stage=stage.name)
             s.add(a)
             s.flush()
+            if budget is not None:
+                _write_budget(s, int(a.id), budget)  # type: ignore[arg-type]
             self._sync_reports(s, a, today)
             return int(a.id)  # type: ignore[arg-type]
 
-    def update(self, activity_id: int, version: int, data: ActivityInput, today: date) -> None:
+    def update(self, activity_id: int, version: int, data: ActivityInput, today: date,
+               budget: list[BudgetCell] | None = None) -> None:
+        """Save the form; with `budget`, replace the detailed budget in the same transaction."""
         validate(data)
+        if budget is not None:
+            check_budget(budget)
         with self.db.writing() as s:
             a = load(s, Activity, activity_id, version)
             self._check_refs(s, data, a.id)
             for k, v in _columns_of(data).items():
                 setattr(a, k, v)
+            if budget is not None:
+                _write_budget(s, activity_id, budget)
             self._sync_reports(s, a, today)
 
     def delete(self, activity_id: int) -> None:
@@ -280,30 +291,10 @@ class PortfolioService:
 
     def set_budget(self, activity_id: int, cells: list[BudgetCell]) -> None:
         """Replace the detailed budget (one transaction; zero cells are dropped)."""
-        seen: set[tuple[int, CostKind, FundingSource]] = set()
-        for c in cells:
-            if not 1990 <= c.year <= 2100:
-                raise ValidationError("Budget, år", f"{c.year} är inget rimligt år")
-            if c.amount_ore < 0:
-                raise ValidationError("Budget, belopp", "får inte vara negativt")
-            key = (c.year, c.cost_kind, c.source)
-            if key in seen:
-                raise ValidationError("Budget", f"{c.year} {c.cost_kind.value} / {c.source.value} förekommer två gånger")
-            seen.add(key)
+        check_budget(cells)
         with self.db.writing() as s:
             load(s, Activity, activity_id)
-            existing = {(b.year, b.cost_kind, b.source): b for b in s.scalars(
-                select(BudgetLine).where(BudgetLine.activity_id == activity_id))}
-            wanted = {(c.year, c.cost_kind.name, c.source.name): c.amount_ore for c in cells if c.amount_ore}
-            for key, row in existing.items():
-                if key not in wanted:
-                    s.delete(row)
-                elif row.amount_ore != wanted[key]:
-                    row.amount_ore = wanted[key]
-            for key, amount in wanted.items():
-                if key not in existing:
-                    s.add(BudgetLine(activity_id=activity_id, year=key[0], cost_kind=key[1], source=key[2],
-                                     amount_ore=amount))
+            _write_budget(s, activity_id, cells)
 
     def move_stage(self, activity_id: int, target: Stage, *, on: date, body: str = "", paragraph: str = "",
                    note: str = "") -> Stage:
@@ -456,6 +447,62 @@ class PortfolioService:
                 raise ValidationError("Ingår i", "ett program eller profilbärande område kan inte ingå i ett annat")
             if self_id is not None and data.parent_id == self_id:
                 raise ValidationError("Ingår i", "en aktivitet kan inte ingå i sig själv")
+
+
+def check_budget(cells: list[BudgetCell]) -> None:
+    """Refuse unreasonable years, negative amounts and duplicate cells (Swedish ValidationError)."""
+    seen: set[tuple[int, CostKind, FundingSource]] = set()
+    for c in cells:
+        if not 1990 <= c.year <= 2100:
+            raise ValidationError("Budget, år", f"{c.year} är inget rimligt år")
+        if c.amount_ore < 0:
+            raise ValidationError("Budget, belopp", "får inte vara negativt")
+        key = (c.year, c.cost_kind, c.source)
+        if key in seen:
+            raise ValidationError("Budget", f"{c.year} {c.cost_kind.value} / {c.source.value} förekommer två gånger")
+        seen.add(key)
+
+
+def _write_budget(s: Session, activity_id: int, cells: list[BudgetCell]) -> None:
+    existing = {(b.year, b.cost_kind, b.source): b for b in s.scalars(
+        select(BudgetLine).where(BudgetLine.activity_id == activity_id))}
+    wanted = {(c.year, c.cost_kind.name, c.source.name): c.amount_ore for c in cells if c.amount_ore}
+    for key, row in existing.items():
+        if key not in wanted:
+            s.delete(row)
+        elif row.amount_ore != wanted[key]:
+            row.amount_ore = wanted[key]
+    for key, amount in wanted.items():
+        if key not in existing:
+            s.add(BudgetLine(activity_id=activity_id, year=key[0], cost_kind=key[1], source=key[2],
+                             amount_ore=amount))
+
+
+def _rows_query(activity_id: int | None = None) -> Select[Any]:
+    """The portfolio rows; with `activity_id` the aggregates are computed for that one only."""
+    researcher, official = aliased(Person), aliased(Person)
+    budget_q = select(BudgetLine.activity_id, func.sum(BudgetLine.amount_ore).label("total"))
+    nxt_q = (select(FollowUpReport.activity_id, func.min(FollowUpReport.due).label("due"))
+             .where(FollowUpReport.received_on.is_(None)))
+    if activity_id is not None:
+        budget_q = budget_q.where(BudgetLine.activity_id == activity_id)
+        nxt_q = nxt_q.where(FollowUpReport.activity_id == activity_id)
+    budget = budget_q.group_by(BudgetLine.activity_id).subquery()
+    nxt = nxt_q.group_by(FollowUpReport.activity_id).subquery()
+    return (select(Activity.id, Activity.parent_id, Activity.kind, Activity.title, Activity.agreement_id,
+                   Agreement.title, Activity.administration, official.name, researcher.name, Activity.stage,
+                   Activity.start, Activity.end, budget.c.total, nxt.c.due, Activity.case_number)
+            .outerjoin(Agreement, Agreement.id == Activity.agreement_id)
+            .outerjoin(researcher, researcher.id == Activity.responsible_researcher_id)
+            .outerjoin(official, official.id == Activity.responsible_official_id)
+            .outerjoin(budget, budget.c.activity_id == Activity.id)
+            .outerjoin(nxt, nxt.c.activity_id == Activity.id)
+            .order_by(Activity.id))
+
+
+def _activity_row(r: Any) -> ActivityRow:
+    return ActivityRow(r[0], r[1], ActivityKind[r[2]], r[3], r[4], r[5] or "", r[6], r[7] or "", r[8] or "",
+                       Stage[r[9]], r[10], r[11], int(r[12] or 0), r[13], r[14])
 
 
 def history_of(db: Database, entity: str, entity_id: int) -> list[HistoryRow]:

@@ -1,15 +1,171 @@
-"""Starts the Qt application (filled in by the main-window work)."""
+"""Starts the Qt application. The window is painted first (Qt only); the database, the
+services and the tabs — which import SQLAlchemy — follow in the next event-loop turn, and the
+visible tab's data is loaded in the background after that. Every environment problem of the
+database becomes a clear Swedish message (db/open.py)."""
 
 from __future__ import annotations
 
+import logging
+import os
 import sys
 from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from ..paths import default_database_path
+from ..settings import load_preferences, remember_database, save_preferences
+from .gc_policy import install_main_thread_gc
+from .i18n import install_translators
+from .main_window import MainWindow
+from .messages import Messenger
+
+if TYPE_CHECKING:
+    from ..services import Services
+
+
+class Controller:
+    """Owns the window and the open database; swaps databases on request."""
+
+    def __init__(self, app: QApplication, today: date | None, messenger: Messenger | None = None) -> None:
+        self.app = app
+        self.today = today
+        self.prefs = load_preferences()
+        self.messenger = messenger or Messenger()
+        self.state = QSettings("Samverkan", "Samverkan Desktop")
+        self.window = MainWindow(None, self.state)
+        self.window.open_database_requested.connect(self.open)
+        self.window.new_database_requested.connect(self.new_database)
+        self.window.load_demo_requested.connect(self.load_demo)
+        self.services: Services | None = None
+
+    def show(self) -> None:
+        geo = self.state.value("window/geometry")
+        if geo is not None:
+            self.window.restoreGeometry(geo)
+        self.window.show()
+
+    def open(self, target: str) -> bool:
+        """Open (create, upgrade) a database and attach it to the window."""
+        from ..db.errors import DatabaseError
+        from ..db.open import open_database
+        from ..paths import backup_dir
+        from ..services import Services
+        from .context import UiContext
+        from .tasks import TaskRunner
+
+        try:
+            db = open_database(target, backup_dir=backup_dir())
+        except DatabaseError as exc:
+            self.messenger.error(self.window, QApplication.translate("Controller", "Could not open the database"),
+                                 str(exc))
+            return False
+        old = self.services
+        if old is not None and self.window.is_attached():
+            self.window.save_window_state()
+            self.window.ctx.tasks.cancel_all_and_wait()
+        self.services = Services.build(db)
+        self.prefs = remember_database(self.prefs, target)
+        try:
+            save_preferences(self.prefs)
+        except OSError:
+            pass
+        ctx = UiContext(services=self.services, prefs=self.prefs, messenger=self.messenger, tasks=TaskRunner(None),
+                        today_fn=(lambda: self.today) if self.today else date.today)
+        self.window.attach(ctx)
+        self.window.restore_window_state()
+        if old is not None:
+            old.db.dispose()
+        QTimer.singleShot(0, self.window.load_first_tab)
+        return True
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, QApplication.translate("Controller", "New database"),
+                                              str(default_database_path().parent / "ny-databas.sqlite"),
+                                              QApplication.translate("Controller", "Samverkan databases (*.sqlite)"))
+        if path:
+            if Path(path).exists():
+                self.messenger.warning(self.window, QApplication.translate("Controller", "New database"),
+                                       QApplication.translate("Controller", "The file already exists; use Open."))
+                return
+            self.open(path)
+
+    def load_demo(self) -> None:
+        from ..services.demo import load_demo
+
+        window = self.window
+        ctx = window.ctx
+
+        def done(_: object) -> None:
+            window.reload_all()
+            window.statusBar().showMessage(QApplication.translate("Controller", "Demo data loaded."), 8000)
+
+        def failed(exc: BaseException) -> None:
+            self.messenger.warning(window, QApplication.translate("Controller", "Demo data"), str(exc))
+
+        ctx.tasks.run(QApplication.translate("Controller", "Loading demo data…"),
+                      lambda: load_demo(ctx.services, ctx.today()), on_done=done, on_error=failed,
+                      cancellable=False)
+
+
+def install_crash_handler(messenger: Messenger) -> None:
+    """Bugs (not environment problems) go to the log and a dialog; the program keeps running."""
+    from ..logging_setup import log_exception
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: object) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)  # type: ignore[arg-type]
+            return
+        where = log_exception(exc.with_traceback(tb))  # type: ignore[arg-type]
+        messenger.error(None, QApplication.translate("Controller", "Unexpected error"),
+                        QApplication.translate("Controller", "Something went wrong and the last action may not "
+                                               "have been completed. The details are in the log:\n%1")
+                        .replace("%1", str(where)), f"{exc_type.__name__}: {exc}")
+
+    sys.excepthook = hook
 
 
 def run(db_target: str | None, today: date | None, lang: str | None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
-
     app = QApplication.instance() or QApplication(sys.argv)
-    label = QLabel("Samverkan Desktop – fönstret kommer i nästa version. Använd kommandoraden.")
-    label.show()
-    return int(app.exec())
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Samverkan Desktop")
+    app.setOrganizationName("Samverkan")
+    install_main_thread_gc(app)
+    prefs = load_preferences()
+    install_translators(app, lang or prefs.language)
+    controller = Controller(app, today)
+    install_crash_handler(controller.messenger)
+    controller.show()
+
+    def before_quit() -> None:
+        if controller.window.is_attached():
+            controller.window.save_window_state()
+            controller.window.ctx.tasks.cancel_all_and_wait()
+
+    app.aboutToQuit.connect(before_quit)
+    target = db_target or controller.prefs.last_database or str(default_database_path())
+
+    def open_first() -> None:
+        if controller.open(target):
+            return
+        fallback = str(default_database_path())
+        if target != fallback and controller.open(fallback):
+            return
+        controller.messenger.error(controller.window, "Samverkan Desktop",
+                                   QApplication.translate("Controller", "The program cannot start without a "
+                                                          "database."))
+        app.quit()
+
+    QTimer.singleShot(0, open_first)
+    quit_after = os.environ.get("SAMVERKAN_QUIT_AFTER_MS", "")
+    if quit_after.isdigit():  # smoke tests and the start-up benchmark: quit once shown and loaded
+        QTimer.singleShot(int(quit_after), app.quit)
+    code = int(app.exec())
+    # Everything is saved (each action committed; window state in aboutToQuit). Leave without
+    # Python's finalizer tearing down Qt wrappers in arbitrary order, which can crash PySide.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -159,3 +159,46 @@ def test_derive_is_live_and_pure() -> None:
     assert f.included_minutes == 240 * 60
     assert f.quota.excess_min == 60 * 60
     assert f.excess_price_ore == parse_money("51 000")
+
+
+def test_end_after_notice_is_pure_and_capped_at_the_end(sv: Services) -> None:
+    from samverkan_desktop.services.agreements import end_after_notice
+
+    data = _loft(sv)
+    # 12 months to 1 February: notice on 2022-06-01 reaches 2023-02-01 too late, so 2024-02-01
+    assert end_after_notice(data, date(2022, 6, 1)) == date(2024, 2, 1)
+    # never after the agreed end
+    assert end_after_notice(data, date(2024, 6, 1)) == date(2024, 12, 31)
+    with pytest.raises(ValidationError, match="tidsbegränsat"):
+        end_after_notice(replace(data, fixed_term=True), date(2022, 6, 1))
+
+
+def test_invoice_lines_merge_the_live_plan_with_saved_invoices(sv: Services) -> None:
+    from samverkan_desktop.services.agreements import invoice_lines
+
+    aid = sv.agreements.create(_loft(sv), TODAY)
+    saved = sv.agreements.invoices(aid)
+    sv.agreements.set_invoice_status(saved[0].id, InvoiceStatus.BETALD, date(2022, 4, 20))
+    d = sv.agreements.get(aid)
+    # unchanged terms: every line is a saved invoice, the first one paid
+    lines = invoice_lines(derive(d.data, TODAY).plan, d.invoices)
+    assert [ln.invoice_id for ln in lines] == [i.id for i in d.invoices]
+    assert lines[0].status == InvoiceStatus.BETALD and lines[0].label == "2022 kv 2"
+    # an unsaved earlier start: the paid invoice stays, Q1 2022 is a new planned line
+    edited = replace(d.data, start=date(2022, 1, 1))
+    lines = invoice_lines(derive(edited, TODAY).plan, d.invoices)
+    assert len(lines) == 12 and lines[0].invoice_id is None and lines[0].key == -202201
+    assert lines[1].invoice_id == saved[0].id and lines[1].status == InvoiceStatus.BETALD
+    # the preview is what saving produces
+    sv.agreements.update(aid, d.version, edited, TODAY)
+    after = sv.agreements.invoices(aid)
+    assert [(i.year, i.period_no, i.amount_ore, i.status) for i in after] == [
+        (ln.year, ln.period_no, ln.amount_ore, ln.status) for ln in lines]
+
+
+def test_no_extension_rule_is_kept(sv: Services) -> None:
+    aid = sv.agreements.create(_loft(sv, end=None, extension_lead_months=None), TODAY)
+    assert sv.agreements.get(aid).data.extension_lead_months is None
+    # after a notice the agreement has an end, but still no extension deadline
+    sv.agreements.record_notice(aid, date(2023, 6, 1), TODAY)
+    assert sv.agreements.derived(aid, TODAY).extension_deadline is None

@@ -1,0 +1,576 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="sv_SE" sourcelanguage="en">
+<context>
+    <name>Backup</name>
+    <message>
+        <source>Back up</source>
+        <translation>Säkerhetskopiera</translation>
+    </message>
+    <message>
+        <source>A shared PostgreSQL database is backed up on the server (pg_dump).</source>
+        <translation>En delad PostgreSQL-databas säkerhetskopieras på servern (pg_dump).</translation>
+    </message>
+    <message>
+        <source>Back up the database</source>
+        <translation>Säkerhetskopiera databasen</translation>
+    </message>
+    <message>
+        <source>Samverkan databases (*.sqlite)</source>
+        <translation>Samverkansdatabaser (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Backup written and verified:
+%1</source>
+        <translation>Säkerhetskopian är skriven och kontrollerad:
+%1</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>Säkerhetskopieringen misslyckades: %1</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Säkerhetskopierar…</translation>
+    </message>
+</context>
+<context>
+    <name>BudgetTab</name>
+    <message>
+        <source>Agreement:</source>
+        <translation>Avtal:</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Avtal</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>År:</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>Loading the budget…</source>
+        <translation>Läser in budgeten…</translation>
+    </message>
+    <message>
+        <source>All agreements</source>
+        <translation>Alla avtal</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>Alla år</translation>
+    </message>
+    <message>
+        <source>Money per year: budget and outcome</source>
+        <translation>Pengar per år: budget och utfall</translation>
+    </message>
+    <message>
+        <source>Budget (activities + fees)</source>
+        <translation>Budget (aktiviteter + avgifter)</translation>
+    </message>
+    <message>
+        <source>Outcome (disbursed + fees paid)</source>
+        <translation>Utfall (utbetalt + betalda avgifter)</translation>
+    </message>
+    <message>
+        <source>No money registered yet.</source>
+        <translation>Inga belopp är registrerade ännu.</translation>
+    </message>
+    <message>
+        <source>Per source: %1, %2</source>
+        <translation>Per finansieringskälla: %1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>Columns</name>
+    <message>
+        <source>Kind</source>
+        <translation>Slag</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Avtal</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>År</translation>
+    </message>
+    <message>
+        <source>Fees (plan)</source>
+        <translation>Avgift (plan)</translation>
+    </message>
+    <message>
+        <source>Invoiced</source>
+        <translation>Fakturerat</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betalt</translation>
+    </message>
+    <message>
+        <source>Activity budgets</source>
+        <translation>Aktivitetsbudget</translation>
+    </message>
+    <message>
+        <source>Allocated</source>
+        <translation>Tilldelat</translation>
+    </message>
+    <message>
+        <source>Disbursed</source>
+        <translation>Utbetalt</translation>
+    </message>
+    <message>
+        <source>Remaining</source>
+        <translation>Kvar att betala ut</translation>
+    </message>
+    <message>
+        <source>Co-financing</source>
+        <translation>Medfinansiering</translation>
+    </message>
+    <message>
+        <source>In kind</source>
+        <translation>Naturainsats</translation>
+    </message>
+    <message>
+        <source>Hours used / included</source>
+        <translation>Timmar använt / ingår</translation>
+    </message>
+    <message>
+        <source>Extra work</source>
+        <translation>Extraarbete</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Källa</translation>
+    </message>
+    <message>
+        <source>Budgeted</source>
+        <translation>Budgeterat</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>Dagar</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Brådska</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Vad</translation>
+    </message>
+</context>
+<context>
+    <name>Controller</name>
+    <message>
+        <source>Could not open the database</source>
+        <translation>Databasen kunde inte öppnas</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Ny databas</translation>
+    </message>
+    <message>
+        <source>Samverkan databases (*.sqlite)</source>
+        <translation>Samverkansdatabaser (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>The file already exists; use Open.</source>
+        <translation>Filen finns redan; använd Öppna.</translation>
+    </message>
+    <message>
+        <source>Demo data loaded.</source>
+        <translation>Demodata inläst.</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Demodata</translation>
+    </message>
+    <message>
+        <source>Loading demo data…</source>
+        <translation>Läser in demodata…</translation>
+    </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Oväntat fel</translation>
+    </message>
+    <message>
+        <source>Something went wrong and the last action may not have been completed. The details are in the log:
+%1</source>
+        <translation>Något gick fel och den senaste åtgärden kanske inte slutfördes. Detaljerna finns i loggen:
+%1</translation>
+    </message>
+    <message>
+        <source>The program cannot start without a database.</source>
+        <translation>Programmet kan inte starta utan en databas.</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nej</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Opening the database…</source>
+        <extracomment>Tab order in the window; `navigate(kind, id)` goes to the tab that shows `kind`. the user asked for another database (new or existing file, or a URL)</extracomment>
+        <translation>Öppnar databasen…</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Avtal</translation>
+    </message>
+    <message>
+        <source>Portfolio</source>
+        <translation>Projektportfölj</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Möten</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>Budget</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arkiv</translation>
+    </message>
+    <message>
+        <source>New database…</source>
+        <translation>Ny databas…</translation>
+    </message>
+    <message>
+        <source>Open database…</source>
+        <translation>Öppna databas…</translation>
+    </message>
+    <message>
+        <source>Back up…</source>
+        <translation>Säkerhetskopiera…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportera</translation>
+    </message>
+    <message>
+        <source>Calendar (iCalendar)…</source>
+        <translation>Kalender (iCalendar)…</translation>
+    </message>
+    <message>
+        <source>Documents and printing…</source>
+        <translation>Dokument och utskrift…</translation>
+    </message>
+    <message>
+        <source>Preferences…</source>
+        <translation>Inställningar…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Redigera</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>Ny post</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Spara</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Ta bort…</translation>
+    </message>
+    <message>
+        <source>Open selected</source>
+        <translation>Öppna markerad</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>Sök…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visa</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Uppdatera</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjälp</translation>
+    </message>
+    <message>
+        <source>Where is my data?</source>
+        <translation>Var finns mina data?</translation>
+    </message>
+    <message>
+        <source>About Samverkan Desktop</source>
+        <translation>Om Samverkan Desktop</translation>
+    </message>
+    <message>
+        <source>Search everything (Ctrl+F)</source>
+        <translation>Sök i allt (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Sök</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Databas: %1</translation>
+    </message>
+    <message>
+        <source>Open database</source>
+        <translation>Öppna databas</translation>
+    </message>
+    <message>
+        <source>Samverkan databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Samverkansdatabaser (*.sqlite *.db);;Alla filer (*)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time the program starts.</source>
+        <translation>Det nya språket används nästa gång programmet startar.</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>Exportera kalender</translation>
+    </message>
+    <message>
+        <source>iCalendar (*.ics)</source>
+        <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>%1 events written to %2</source>
+        <translation>%1 händelser skrivna till %2</translation>
+    </message>
+    <message>
+        <source>Exporting the calendar…</source>
+        <translation>Exporterar kalendern…</translation>
+    </message>
+    <message>
+        <source>Appears in %1 roles, activities or meetings.</source>
+        <translation>Förekommer i %1 roller, aktiviteter eller möten.</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Database: %1
+Backups: %2
+Data folder: %3</source>
+        <translation>Databas: %1
+Säkerhetskopior: %2
+Datamapp: %3</translation>
+    </message>
+    <message>
+        <source>Samverkan Desktop %1
+Agreements, portfolio, meetings and money of the municipality&apos;s research collaborations.</source>
+        <translation>Samverkan Desktop %1
+Avtal, portfölj, möten och ekonomi för kommunens forskningssamverkan.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
+    </message>
+    <message>
+        <source>Welcome to Samverkan Desktop</source>
+        <translation>Välkommen till Samverkan Desktop</translation>
+    </message>
+    <message>
+        <source>The database is empty. Start by registering your first agreement, open another database, or load the demo data to look around.</source>
+        <translation>Databasen är tom. Börja med att registrera ditt första avtal, öppna en annan databas eller läs in demodata för att se dig omkring.</translation>
+    </message>
+    <message>
+        <source>Register an agreement</source>
+        <translation>Registrera ett avtal</translation>
+    </message>
+    <message>
+        <source>Open database…</source>
+        <translation>Öppna databas…</translation>
+    </message>
+    <message>
+        <source>Load demo data</source>
+        <translation>Läs in demodata</translation>
+    </message>
+    <message>
+        <source>Active agreements</source>
+        <translation>Gällande avtal</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>Aktiviteter</translation>
+    </message>
+    <message>
+        <source>Fees this year</source>
+        <translation>Avgifter i år</translation>
+    </message>
+    <message>
+        <source>Allocated this year</source>
+        <translation>Tilldelat i år</translation>
+    </message>
+    <message>
+        <source>Days ahead:</source>
+        <translation>Dagar framåt:</translation>
+    </message>
+    <message>
+        <source>Days ahead</source>
+        <translation>Dagar framåt</translation>
+    </message>
+    <message>
+        <source>Red: overdue · orange: within 30 days · yellow: within 90 days. Double-click a row to open it.</source>
+        <translation>Rött: försenat · orange: inom 30 dagar · gult: inom 90 dagar. Dubbelklicka på en rad för att öppna den.</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Översikt</translation>
+    </message>
+    <message>
+        <source>Loading the overview…</source>
+        <translation>Läser in översikten…</translation>
+    </message>
+    <message>
+        <source>of %1 registered</source>
+        <translation>av %1 registrerade</translation>
+    </message>
+    <message>
+        <source>%1 ideas · %2 applied · %3 granted or running · %4 ended</source>
+        <translation>%1 idéer · %2 ansökningar · %3 beviljade eller pågående · %4 avslutade</translation>
+    </message>
+    <message>
+        <source>%1 invoiced in %2</source>
+        <translation>%1 fakturerat %2</translation>
+    </message>
+    <message>
+        <source>%1 disbursed, %2 remaining</source>
+        <translation>%1 utbetalt, %2 kvar</translation>
+    </message>
+    <message>
+        <source>Deadlines the next %1 days: %2 (of which %3 overdue)</source>
+        <translation>Tidsfrister de närmaste %1 dagarna: %2 (varav %3 försenade)</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Inställningar</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Språk</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> dagar</translation>
+    </message>
+    <message>
+        <source>Deadline radar</source>
+        <translation>Tidsfristradar</translation>
+    </message>
+    <message>
+        <source>Organisation in documents</source>
+        <translation>Organisation i dokument</translation>
+    </message>
+    <message>
+        <source>Logo (PNG) in documents</source>
+        <translation>Logotyp (PNG) i dokument</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <source>Could not save</source>
+        <extracomment>ask the main window to show a record in another tab: (kind, id), kind in &quot;agreement&quot; | &quot;activity&quot; | &quot;meeting&quot; | &quot;person&quot; a short status-bar message data changed; other tabs may want to reload</extracomment>
+        <translation>Kunde inte spara</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>Ändrat av någon annan</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Search: %1</source>
+        <translation>Sök: %1</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Avtal</translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivitet</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>Möte</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Person</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n träff</numerusform>
+            <numerusform>%n träffar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing matched “%1”.</source>
+        <translation>Inget matchade ”%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Avbryt</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,405 @@
+"""The main window: tabs, menus, status bar, global search. Thin: every action is a tab's
+or a service's; the window only wires them together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTabWidget, QWidget
+
+from .. import __version__
+from ..paths import backup_dir, data_dir
+
+if TYPE_CHECKING:  # the tabs pull in SQLAlchemy; they are imported in attach(), after the first paint
+    from .context import UiContext
+    from .tabs.base import RecordTab
+
+#: Tab order in the window; `navigate(kind, id)` goes to the tab that shows `kind`.
+TAB_KINDS = {"agreement": "agreements", "activity": "portfolio", "meeting": "meetings"}
+
+
+class MainWindow(QMainWindow):
+    #: the user asked for another database (new or existing file, or a URL)
+    open_database_requested = Signal(str)
+    new_database_requested = Signal()
+    load_demo_requested = Signal()
+
+    def __init__(self, ctx: UiContext | None = None, state: QSettings | None = None) -> None:
+        """A window that paints at once; `attach(ctx)` (or passing ctx) builds the tabs."""
+        super().__init__()
+        self.ctx = ctx  # type: ignore[assignment]
+        self.state = state
+        self.setObjectName("MainWindow")
+        self.setWindowTitle("Samverkan Desktop")
+        self.resize(1280, 800)
+        self.setMinimumSize(900, 600)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._tab_list: list[RecordTab] = []
+        self.extra_actions: dict[str, QAction] = {}
+        self._loaded: set[int] = set()
+        for title in self.tab_titles():
+            waiting = QLabel(self.tr("Opening the database…"))
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(waiting, title)
+        self._build_menus()
+        self._build_status_bar()
+        if ctx is not None:
+            self.attach(ctx)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tr("Overview"), self.tr("Agreements"), self.tr("Portfolio"), self.tr("Meetings"),
+                self.tr("Budget")]
+
+    def attach(self, ctx: UiContext) -> None:
+        """Build the tabs over an open database (imports the heavy layers on first use)."""
+        self.ctx = ctx
+        current = max(self.tabs.currentIndex(), 0)
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            w = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            w.setParent(None)  # type: ignore[call-overload]  # Python owns it now; freed right here
+        self._build_tabs()
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.update_database_label()
+
+    def is_attached(self) -> bool:
+        return bool(self._tab_list)
+
+    # ---- construction ------------------------------------------------------------
+    def _build_tabs(self) -> None:
+        from .tabs.agreements import AgreementsTab
+        from .tabs.budget import BudgetTab
+        from .tabs.meetings import MeetingsTab
+        from .tabs.overview import OverviewTab
+        from .tabs.portfolio import PortfolioTab
+
+        self.overview = OverviewTab(self.ctx)
+        self.agreements = AgreementsTab(self.ctx)
+        self.portfolio = PortfolioTab(self.ctx)
+        self.meetings = MeetingsTab(self.ctx)
+        self.budget = BudgetTab(self.ctx)
+        titles = self.tab_titles()
+        for tab, title in zip((self.overview, self.agreements, self.portfolio, self.meetings, self.budget), titles):
+            self.tabs.addTab(tab, title)
+            self._tab_list.append(tab)
+            tab.navigate.connect(self.navigate)
+            tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+            tab.data_changed.connect(self._on_data_changed)
+        self.overview.load_demo_requested.connect(self.load_demo_requested)
+        self.overview.new_database_requested.connect(self.new_database_requested)
+        self.overview.open_database_requested.connect(self._ask_open_database)
+        self.overview.create_agreement_requested.connect(self._create_agreement)
+
+    def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
+                name: str = "") -> QAction:
+        act = QAction(text, self)
+        if shortcut is not None:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(slot)
+        if name:
+            act.setObjectName(name)
+            self.extra_actions[name] = act
+        return act
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        arkiv = mb.addMenu(self.tr("&File"))
+        arkiv.addAction(self._action(self.tr("New database…"), self.new_database_requested.emit, name="newDatabase"))
+        arkiv.addAction(self._action(self.tr("Open database…"), self._ask_open_database, QKeySequence.StandardKey.Open,
+                                     name="openDatabase"))
+        arkiv.addSeparator()
+        arkiv.addAction(self._action(self.tr("Back up…"), self._backup, name="backup"))
+        arkiv.addSeparator()
+        self.export_menu = arkiv.addMenu(self.tr("Export"))
+        self.export_menu.addAction(self._action(self.tr("Calendar (iCalendar)…"), self._export_calendar,
+                                                name="exportCalendar"))
+        arkiv.addAction(self._action(self.tr("Documents and printing…"), self._documents, QKeySequence.StandardKey.Print,
+                                     name="documents"))
+        arkiv.addSeparator()
+        arkiv.addAction(self._action(self.tr("Preferences…"), self._preferences, name="preferences"))
+        arkiv.addSeparator()
+        arkiv.addAction(self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, name="quit"))
+
+        edit = mb.addMenu(self.tr("&Edit"))
+        edit.addAction(self._action(self.tr("New record"), lambda: self.current_tab().new_record(),
+                                    QKeySequence.StandardKey.New, name="newRecord"))
+        edit.addAction(self._action(self.tr("Save"), lambda: self.current_tab().save(), QKeySequence.StandardKey.Save,
+                                    name="save"))
+        edit.addAction(self._action(self.tr("Delete…"), lambda: self.current_tab().delete_selected(),
+                                    QKeySequence.StandardKey.Delete, name="delete"))
+        # Enter opens the selected row through each table's `activated` signal, so typing
+        # Enter in a text field never triggers it.
+        edit.addAction(self._action(self.tr("Open selected"), lambda: self.current_tab().open_selected(),
+                                    name="openSelected"))
+        edit.addSeparator()
+        edit.addAction(self._action(self.tr("Search…"), self.focus_search, QKeySequence.StandardKey.Find, name="find"))
+
+        view = mb.addMenu(self.tr("&View"))
+        for i in range(5):
+            view.addAction(self._action(self.tabs.tabText(i), lambda i=i: self.tabs.setCurrentIndex(i),
+                                        QKeySequence(f"Ctrl+{i + 1}")))
+        view.addSeparator()
+        view.addAction(self._action(self.tr("Refresh"), self.reload_all, QKeySequence.StandardKey.Refresh,
+                                    name="refresh"))
+
+        helpm = mb.addMenu(self.tr("&Help"))
+        helpm.addAction(self._action(self.tr("Where is my data?"), self._where_is_data, name="whereData"))
+        helpm.addAction(self._action(self.tr("About Samverkan Desktop"), self._about, name="about"))
+
+    def _build_status_bar(self) -> None:
+        self.db_label = QLabel()
+        self.db_label.setObjectName("databaseLabel")
+        self.statusBar().addPermanentWidget(self.db_label)
+        self.search = QLineEdit()
+        self.search.setObjectName("globalSearch")
+        self.search.setPlaceholderText(self.tr("Search everything (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.search.setMaximumWidth(360)
+        self.search.returnPressed.connect(self._run_search)
+        corner = QWidget()
+        from PySide6.QtWidgets import QHBoxLayout
+
+        lay = QHBoxLayout(corner)
+        lay.setContentsMargins(4, 2, 8, 2)
+        lay.addWidget(self.search)
+        self.tabs.setCornerWidget(corner, Qt.Corner.TopRightCorner)
+        self.update_database_label()
+
+    # ---- public -------------------------------------------------------------------
+    def current_tab(self) -> RecordTab:
+        from .tabs.base import RecordTab
+
+        w = self.tabs.currentWidget()
+        if not isinstance(w, RecordTab):
+            return RecordTab(self.ctx)  # not attached yet: a tab that does nothing
+        return w
+
+    def tab_list(self) -> list[RecordTab]:
+        return list(self._tab_list)
+
+    def update_database_label(self) -> None:
+        if self.ctx is not None:
+            self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.services.db.display_name()))
+
+    def load_first_tab(self) -> None:
+        """Called once the window is painted and attached: load the visible tab's data."""
+        if self.is_attached():
+            self._on_tab_changed(self.tabs.currentIndex())
+
+    def reload_all(self) -> None:
+        self._loaded.clear()
+        self._on_tab_changed(self.tabs.currentIndex())
+
+    def navigate(self, kind: str, ident: int) -> None:
+        if kind == "person":
+            self._show_person(ident)
+            return
+        for i, tab in enumerate(self._tab_list):
+            if TAB_KINDS.get(kind) == tab.key:
+                self.tabs.setCurrentIndex(i)
+                tab.show_record(kind, ident)
+                return
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ---- state --------------------------------------------------------------------
+    def restore_window_state(self) -> None:
+        if self.state is None:
+            return
+        geo = self.state.value("window/geometry")
+        if geo is not None:
+            self.restoreGeometry(geo)
+        st = self.state.value("window/state")
+        if st is not None:
+            self.restoreState(st)
+        for tab in self._tab_list:
+            tab.restore_state(self.state)
+        self.restore_current_tab()
+
+    def restore_current_tab(self) -> None:
+        if self.state is None:
+            return
+        idx = self.state.value("window/tab")
+        if idx is not None and str(idx).isdigit() and 0 <= int(idx) < self.tabs.count():
+            self.tabs.setCurrentIndex(int(idx))
+
+    def save_window_state(self) -> None:
+        if self.state is None or not self.is_attached():
+            return
+        self.state.setValue("window/geometry", self.saveGeometry())
+        self.state.setValue("window/state", self.saveState())
+        self.state.setValue("window/tab", self.tabs.currentIndex())
+        for tab in self._tab_list:
+            tab.save_state(self.state)
+        self.state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_window_state()
+        if self.ctx is not None:
+            self.ctx.tasks.cancel_all_and_wait()
+        super().closeEvent(event)
+
+    # ---- slots --------------------------------------------------------------------
+    def _on_tab_changed(self, index: int) -> None:
+        if index < 0 or index in self._loaded or index >= len(self._tab_list):
+            return
+        self._loaded.add(index)
+        self._tab_list[index].reload()
+
+    def _on_data_changed(self) -> None:
+        current = self.tabs.currentIndex()
+        self._loaded = {current}
+
+    def _create_agreement(self) -> None:
+        self.tabs.setCurrentWidget(self.agreements)
+        self.agreements.new_record()
+
+    def _ask_open_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open database"), str(data_dir()),
+                                              self.tr("Samverkan databases (*.sqlite *.db);;All files (*)"))
+        if path:
+            self.open_database_requested.emit(path)
+
+    def _backup(self) -> None:
+        if self.ctx is None:
+            return
+        from .dialogs.backup import run_backup
+
+        run_backup(self, self.ctx, backup_dir())
+
+    def _preferences(self) -> None:
+        if self.ctx is None:
+            return
+        from .dialogs.preferences import PreferencesDialog
+
+        dlg = PreferencesDialog(self.ctx.prefs, self)
+        dlg.accepted_prefs.connect(self._apply_prefs)
+        dlg.open()
+
+    def _apply_prefs(self, prefs: object) -> None:
+        from ..settings import Preferences, save_preferences
+
+        assert isinstance(prefs, Preferences)
+        language_changed = prefs.language != self.ctx.prefs.language
+        self.ctx.prefs = prefs
+        save_preferences(prefs)
+        self.reload_all()
+        if language_changed:
+            self.ctx.messenger.info(self, self.tr("Language"),
+                                    self.tr("The new language is used the next time the program starts."))
+
+    def _run_search(self) -> None:
+        if self.ctx is None:
+            return
+        from .dialogs.search import SearchDialog
+
+        text = self.search.text().strip()
+        if not text:
+            return
+        dlg = SearchDialog(self.ctx, text, self)
+        dlg.chosen.connect(self.navigate)
+        dlg.open()
+
+    def document_actions(self):  # type: ignore[no-untyped-def]
+        from .dialogs.print_documents import DocumentActions
+
+        if getattr(self, "_document_actions", None) is None or self._document_actions.ctx is not self.ctx:
+            self._document_actions = DocumentActions(self.ctx, self)
+            self._document_actions.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        return self._document_actions
+
+    def _documents(self) -> None:
+        if self.ctx is None:
+            return
+        from .dialogs.print_documents import DocumentDialog
+
+        activity = self.portfolio.current_record()
+        meeting = self.meetings.current_record()
+        paragraphs: list[int] = []
+        if meeting is not None:
+            paragraphs = [i.paragraph for i in self.ctx.services.meetings.get(meeting[0]).items]
+        dlg = DocumentDialog(self.document_actions(), activity, meeting, paragraphs, self)
+        if self.current_tab() is self.meetings and meeting is not None:
+            dlg.kind.setCurrentIndex(dlg.kind.count() - 3 if dlg.kind.count() >= 3 else 0)
+        dlg.open()
+
+    def _export_calendar(self) -> None:
+        if self.ctx is None:
+            return
+        from dataclasses import replace
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..settings import save_preferences
+
+        start = Path(self.ctx.prefs.last_export_dir or Path.home()) / "samverkan.ics"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export calendar"), str(start),
+                                              self.tr("iCalendar (*.ics)"))
+        if not path:
+            return
+        ctx = self.ctx
+        today, days = ctx.today(), max(ctx.prefs.radar_days, 365)
+
+        def work() -> int:
+            data, count = ctx.services.documents.calendar_ics(today, days)
+            tmp = Path(path + ".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(path)
+            return count
+
+        def done(count: object) -> None:
+            ctx.prefs = replace(ctx.prefs, last_export_dir=str(Path(path).parent))
+            try:
+                save_preferences(ctx.prefs)
+            except OSError:
+                pass
+            self.statusBar().showMessage(self.tr("%1 events written to %2").replace("%1", str(count))
+                                         .replace("%2", path), 10000)
+
+        ctx.tasks.run(self.tr("Exporting the calendar…"), work, on_done=done,
+                      on_error=lambda e: ctx.messenger.warning(self, self.tr("Export calendar"), str(e)))
+
+    def _show_person(self, person_id: int) -> None:
+        if self.ctx is None:
+            return
+        people = {p.id: p for p in self.ctx.services.people.people()}
+        p = people.get(person_id)
+        if p is None:
+            return
+        lines = [p.name, p.title, p.organisation, p.email, p.phone]
+        uses = self.ctx.services.people.usage_count(p.id)
+        lines.append(self.tr("Appears in %1 roles, activities or meetings.").replace("%1", str(uses)))
+        self.ctx.messenger.info(self, self.tr("Person"), "\n".join(line for line in lines if line))
+
+    def _where_is_data(self) -> None:
+        if self.ctx is None:
+            return
+        self.ctx.messenger.info(
+            self, self.tr("Where is my data?"),
+            self.tr("Database: %1\nBackups: %2\nData folder: %3").replace("%1", self.ctx.services.db.display_name())
+            .replace("%2", str(backup_dir())).replace("%3", str(data_dir())))
+
+    def _about(self) -> None:
+        self.ctx.messenger.info(self, self.tr("About Samverkan Desktop"),
+                                self.tr("Samverkan Desktop %1\nAgreements, portfolio, meetings and money of the "
+                                        "municipality's research collaborations.").replace("%1", __version__))
+
+
+def defer(fn: Callable[[], None]) -> None:
+    QTimer.singleShot(0, fn)

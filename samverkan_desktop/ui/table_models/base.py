@@ -1,0 +1,129 @@
+"""One generic table model over a list of plain read-model rows (frozen dataclasses).
+
+Columns are declared once (header, value, display, alignment, colours); `set_rows` resets the
+model. Sorting uses SORT_ROLE (native values: int öre, date, str), selection through a proxy
+uses RECORD_ROLE. `data()` never touches the database: rows are plain values."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ...domain.money import format_money
+
+R = TypeVar("R")
+
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 2
+ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def display(value: Any) -> str:
+    """Swedish display text for a plain value."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return QCoreApplication.translate("Format", "Yes") if value else QCoreApplication.translate("Format", "No")
+    if isinstance(value, date):
+        return value.isoformat()
+    if hasattr(value, "value") and isinstance(getattr(value, "value"), str):  # StrEnum
+        return str(value.value)
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    """`header` is marked for translation in context "Columns" by the model's owner."""
+
+    header: str
+    value: Callable[[R], Any]
+    text: Callable[[R], str] | None = None
+    money: bool = False
+    align_right: bool = False
+    foreground: Callable[[R], QColor | None] | None = None
+    background: Callable[[R], QColor | None] | None = None
+    tooltip: Callable[[R], str] | None = None
+
+
+def money_column(header: str, value: Callable[[R], int]) -> Column[R]:
+    return Column(header, value, text=lambda r: format_money(value(r)), money=True, align_right=True)
+
+
+class RecordTableModel(QAbstractTableModel, Generic[R]):
+    def __init__(self, columns: Sequence[Column[R]], id_of: Callable[[R], int] | None = None,
+                 context: str = "Columns", parent: Any = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[R] = []
+        self._id_of = id_of or (lambda r: int(getattr(r, "id")))
+        self._context = context
+
+    # ---- data API -----------------------------------------------------------------
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[R]:
+        return self._rows
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
+
+    def row_of_id(self, ident: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if self._id_of(r) == ident:
+                return i
+        return None
+
+    def columns(self) -> list[Column[R]]:
+        return self._columns
+
+    # ---- Qt API -------------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return QCoreApplication.translate(self._context, self._columns[section].header)
+            if role == Qt.ItemDataRole.TextAlignmentRole and self._columns[section].align_right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        col = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.text(row) if col.text else display(col.value(row))
+        if role == SORT_ROLE:
+            v = col.value(row)
+            return v.value if hasattr(v, "value") and isinstance(getattr(v, "value"), str) else v
+        if role == RECORD_ROLE:
+            return row
+        if role == ID_ROLE:
+            return self._id_of(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and (col.align_right or col.money):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col.foreground:
+            c = col.foreground(row)
+            return QBrush(c) if c is not None else None
+        if role == Qt.ItemDataRole.BackgroundRole and col.background:
+            c = col.background(row)
+            return QBrush(c) if c is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip:
+            return col.tooltip(row)
+        return None
