@@ -524,7 +524,7 @@ Avtal, portfölj, möten och ekonomi för kommunens forskningssamverkan.</transl
     <name>RecordTab</name>
     <message>
         <source>Could not save</source>
-        <extracomment>ask the main window to show a record in another tab: (kind, id), kind in &quot;agreement&quot; | &quot;activity&quot; | &quot;meeting&quot; | &quot;person&quot; a short status-bar message data changed; other tabs may want to reload</extracomment>
+        <extracomment>ask the main window to show a record in another tab: (kind, id), kind in &quot;agreement&quot; | &quot;activity&quot; | &quot;meeting&quot; | &quot;person&quot; a short status-bar message data changed; other tabs may want to reload the user wants to print/save a document of the current record (Arkiv → Dokument…)</extracomment>
         <translation>Kunde inte spara</translation>
     </message>
     <message>

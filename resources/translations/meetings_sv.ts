@@ -373,6 +373,14 @@
         <translation>Ett enskilt möte utanför mötesrytmen (Ctrl+N)</translation>
     </message>
     <message>
+        <source>Agenda and minutes…</source>
+        <translation>Kallelse och protokoll…</translation>
+    </message>
+    <message>
+        <source>Print or save the notice, the minutes or an extract</source>
+        <translation>Skriv ut eller spara kallelse, protokoll eller protokollsutdrag</translation>
+    </message>
+    <message>
         <source>The minutes are adjusted (justerat): the meeting is locked and nothing in it can be changed.</source>
         <translation>Protokollet är justerat: mötet är låst och inget i det kan längre ändras.</translation>
     </message>

@@ -700,6 +700,10 @@
         <translation>Kommundirektör</translation>
     </message>
     <message>
+        <source>Print or save the decision document…</source>
+        <translation>Skriv ut eller spara beslutsunderlaget…</translation>
+    </message>
+    <message>
         <source>Allocations and disbursements</source>
         <translation>Tilldelningar och utbetalningar</translation>
     </message>

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
             tab.navigate.connect(self.navigate)
             tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
             tab.data_changed.connect(self._on_data_changed)
+            tab.documents_requested.connect(self._documents)
         self.overview.load_demo_requested.connect(self.load_demo_requested)
         self.overview.new_database_requested.connect(self.new_database_requested)
         self.overview.open_database_requested.connect(self._ask_open_database)

@@ -91,3 +91,27 @@ def test_a_document_that_does_not_apply_says_why(qtbot, actions: DocumentActions
     qtbot.waitUntil(lambda: bool(messenger.shown), timeout=20_000)
     assert got == []
     assert messenger.shown[-1][0] == "warning"
+
+
+def test_print_buttons_in_the_tabs_open_the_document_dialog(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from samverkan_desktop.ui.dialogs.print_documents import DocumentDialog
+
+    from .conftest import wait_tasks
+
+    window.tabs.setCurrentWidget(window.portfolio)
+    wait_tasks(qtbot, window)
+    aid = _activity(window.ctx.services, "Språkutveckling i förskolan")
+    window.navigate("activity", aid)
+    qtbot.waitUntil(lambda: window.portfolio.current_record() is not None, timeout=20_000)
+    button = window.portfolio.findChild(QPushButton, "printDocuments")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, DocumentDialog) and w.isVisible()]
+    assert dialogs
+    dlg = dialogs[-1]
+    assert [dlg.kind.itemText(i) for i in range(dlg.kind.count())][:2] == ["Beslutsunderlag", "Medfinansieringsintyg"]
+    assert "Språkutveckling i förskolan" in dlg.target.text()
+    assert dlg.print_button.isEnabled()
+    dlg.reject()

@@ -23,6 +23,8 @@ class RecordTab(QWidget):
     status = Signal(str)
     #: data changed; other tabs may want to reload
     data_changed = Signal()
+    #: the user wants to print/save a document of the current record (Arkiv → Dokument…)
+    documents_requested = Signal()
 
     key = "tab"
 

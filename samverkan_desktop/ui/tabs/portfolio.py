@@ -492,6 +492,10 @@ class PortfolioTab(RecordTab):
         self.signature_hint = _muted()
         self.signature_hint.setObjectName("signatureHint")
         sl.addRow(self.signature_hint)
+        self.print_button = QPushButton(self.tr("Print or save the decision document…"))
+        self.print_button.setObjectName("printDocuments")
+        self.print_button.clicked.connect(self.documents_requested.emit)
+        sl.addRow(self.print_button)
         lay.addWidget(sig)
 
         money = QGroupBox(self.tr("Allocations and disbursements"))
