@@ -49,6 +49,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="kontrollera databasens integritet")
     bp = sub.add_parser("backup", help="verifierad kopia av databasen")
     bp.add_argument("--out", required=True, type=Path)
+    rp = sub.add_parser("restore", help="återställ databasen från en säkerhetskopia (filen kontrolleras först; "
+                                        "den nuvarande databasen sparas bredvid)")
+    rp.add_argument("file", type=Path, metavar="FIL")
+    pp = sub.add_parser("person", help="personuppgifter: utdrag (GDPR) eller pseudonymisering")
+    psub = pp.add_subparsers(dest="person_what", metavar="VAD", required=True)
+    x = psub.add_parser("export", help="allt om en person som JSON (dataskyddsförordningen art. 15/20)")
+    x.add_argument("id", type=int, metavar="ID")
+    x.add_argument("--out", required=True, type=Path)
+    x = psub.add_parser("pseudonymise", help="ersätt en persons namn och kontaktuppgifter med en pseudonym")
+    x.add_argument("id", type=int, metavar="ID")
+    x.add_argument("--reason", required=True, help="skälet (loggas)")
+    x.add_argument("--by", default=None, help="vem som gör det (standard: inloggad användare)")
 
     ep = sub.add_parser("export", help="exportera arbetsbok, dokument eller kalender")
     esub = ep.add_subparsers(dest="export_what", metavar="VAD", required=True)
@@ -225,6 +237,39 @@ def cmd_backup(sv: Any, out: Path) -> None:
     print(f"Säkerhetskopia skriven och verifierad: {dest}")
 
 
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore without opening the current database first (it may be the damaged one)."""
+    from .db.engine import is_sqlite_url, resolve_url, sqlite_path
+    from .db.lock import acquire_instance_lock
+    from .db.restore import restore_and_open
+
+    url = resolve_url(args.db or default_database_path())
+    target = sqlite_path(url) if is_sqlite_url(url) else None
+    if target is None:
+        raise CliError("En PostgreSQL-databas återställs på servern (pg_restore), inte av programmet")
+    with acquire_instance_lock(target):
+        db, result = restore_and_open(args.file, target, backup_dir=backup_dir())
+        db.dispose()
+    print(result.message())
+    return 0
+
+
+def cmd_person(sv: Any, args: argparse.Namespace) -> int:
+    from .services.privacy import PrivacyService
+
+    privacy = PrivacyService(sv.db)
+    if args.person_what == "export":
+        data = privacy.export_person_json(args.id)
+        out = Path(args.out)
+        tmp = out.with_name(out.name + ".tmp")
+        tmp.write_text(data + "\n", encoding="utf-8")
+        tmp.replace(out)
+        print(f"Utdrag skrivet: {out}")
+    else:
+        print(privacy.pseudonymise_person(args.id, args.reason, args.by).message())
+    return 0
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -233,6 +278,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         from .app import run_gui
 
         return run_gui(args.db, today if args.today else None, args.lang)
+    if args.command == "restore":
+        return cmd_restore(args)
     sv = _open(args)
     try:
         if args.command == "demo":
@@ -248,6 +295,8 @@ def run(argv: Sequence[str] | None = None) -> int:
             return cmd_check(sv)
         elif args.command == "backup":
             cmd_backup(sv, args.out)
+        elif args.command == "person":
+            return cmd_person(sv, args)
         else:
             import importlib
 
