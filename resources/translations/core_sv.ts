@@ -183,8 +183,12 @@
 <context>
     <name>Controller</name>
     <message>
-        <source>Could not open the database</source>
-        <translation>Databasen kunde inte öppnas</translation>
+        <source>Automatic backup</source>
+        <translation>Automatisk säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Säkerhetskopierar…</translation>
     </message>
     <message>
         <source>New database</source>
@@ -193,6 +197,38 @@
     <message>
         <source>Samverkan databases (*.sqlite)</source>
         <translation>Samverkansdatabaser (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Database location</source>
+        <translation>Databasens plats</translation>
+    </message>
+    <message>
+        <source>Could not open the database</source>
+        <translation>Databasen kunde inte öppnas</translation>
+    </message>
+    <message>
+        <source>Restore the backup from %1? The damaged file is kept beside it.</source>
+        <translation>Återställa säkerhetskopian från %1? Den skadade filen sparas bredvid.</translation>
+    </message>
+    <message>
+        <source>Could not restore</source>
+        <translation>Kunde inte återställa</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Återställ</translation>
+    </message>
+    <message>
+        <source>A shared PostgreSQL database is restored on the server.</source>
+        <translation>En delad PostgreSQL-databas återställs på servern.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Återställ en säkerhetskopia</translation>
+    </message>
+    <message>
+        <source>Replace the open database with this backup? The current file is kept beside it.</source>
+        <translation>Ersätta den öppna databasen med den här säkerhetskopian? Den nuvarande filen sparas bredvid.</translation>
     </message>
     <message>
         <source>The file already exists; use Open.</source>
@@ -278,6 +314,10 @@
     <message>
         <source>Back up…</source>
         <translation>Säkerhetskopiera…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Återställ…</translation>
     </message>
     <message>
         <source>Export</source>

@@ -353,7 +353,7 @@ class MeetingService:
                 if i.agreement_id is not None:
                     s.add(Decision(agreement_id=i.agreement_id, agenda_item_id=i.id, body=body.value,
                                    decided_on=m.held_on, paragraph=f"§ {i.paragraph}", case_number=i.case_number,
-                                   outcome=i.decision_text, reservations=i.reservations))
+                                   outcome=_decision_outcome(i, outcome), reservations=i.reservations))
                 return
             a = load(s, Activity, i.activity_id)
             if i.report_id is None:
@@ -368,7 +368,16 @@ class MeetingService:
                     self.portfolio._move(s, a, target, on=m.held_on)
             s.add(Decision(activity_id=a.id, agenda_item_id=i.id, body=body.value, decided_on=m.held_on,
                            paragraph=f"§ {i.paragraph}", case_number=i.case_number or a.case_number,
-                           outcome=i.decision_text, reservations=i.reservations))
+                           outcome=_decision_outcome(i, outcome), reservations=i.reservations))
+
+
+def _decision_outcome(item: AgendaItem, outcome: Outcome) -> str:
+    """The decision history holds the decision text when it fits its 300 characters; a longer
+    text is referred to by its § (the full text stays in the minutes), never cut silently."""
+    text = item.decision_text
+    if len(text) <= 300:
+        return text
+    return f"{outcome.value.capitalize()} (beslutstexten i sin helhet i protokollet, § {item.paragraph})"
 
 
 def _ensure_open(m: Meeting) -> None:

@@ -26,6 +26,7 @@ class MainWindow(QMainWindow):
     open_database_requested = Signal(str)
     new_database_requested = Signal()
     load_demo_requested = Signal()
+    restore_requested = Signal()
 
     def __init__(self, ctx: UiContext | None = None, state: QSettings | None = None) -> None:
         """A window that paints at once; `attach(ctx)` (or passing ctx) builds the tabs."""
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
                                      name="openDatabase"))
         arkiv.addSeparator()
         arkiv.addAction(self._action(self.tr("Back up…"), self._backup, name="backup"))
+        arkiv.addAction(self._action(self.tr("Restore…"), self.restore_requested.emit, name="restore"))
         arkiv.addSeparator()
         self.export_menu = arkiv.addMenu(self.tr("Export"))
         self.export_menu.addAction(self._action(self.tr("Calendar (iCalendar)…"), self._export_calendar,

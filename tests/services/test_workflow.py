@@ -141,3 +141,15 @@ def test_programs_contain_projects_only(sv: Services) -> None:
     with pytest.raises(ValidationError, match="Ingår i"):
         sv.portfolio.create(ActivityInput(ActivityKind.FORSTUDIE, "Fel", parent_id=proj), TODAY)
     assert [c.id for c in sv.portfolio.get(prog, TODAY).children] == [proj]
+
+
+def test_a_long_decision_text_is_referred_to_not_cut(sv: Services) -> None:
+    ids = _setup(sv)
+    styr = sv.meetings.create(MeetingInput(Body.STYRGRUPP, date(2026, 12, 17)))
+    item = sv.meetings.add_item(styr, AgendaItemInput("Kommunikationsplan", AgendaKind.BESLUT,
+                                                      agreement_id=ids["ag"]))
+    long_text = "Styrgruppen godkänner kommunikationsplanen. " * 20
+    sv.meetings.record_outcome(item, Outcome.GODKANNS, long_text)
+    assert sv.meetings.get(styr).items[0].decision_text == long_text.strip()
+    history = sv.agreements.get(ids["ag"]).decisions[-1]
+    assert history.outcome == "Godkänns (beslutstexten i sin helhet i protokollet, § 1)"
