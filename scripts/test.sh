@@ -30,4 +30,14 @@ rc=$?
 set -e
 # "No tests collected" (5) is not a failure of the product.
 [ "$rc" -eq 5 ] && rc=0
+
+# Freeze with PyInstaller and smoke-test the frozen program (docs/INSTALL.md); 2.5–6 min, opt-in.
+if [ "${PACKAGING:-0}" = "1" ]; then
+  .venv/bin/python -m pip install -q -e ".[packaging]" 2>&1 | grep -v "^WARNING: Location" || true
+  set +e
+  .venv/bin/python packaging/build.py --no-installer
+  prc=$?
+  set -e
+  [ "$rc" -eq 0 ] && rc=$prc
+fi
 exit "$rc"

@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from ..paths import default_database_path
+from ..paths import default_database_path, resource_dir
 from ..settings import load_preferences, remember_database, save_preferences
 from .gc_policy import install_main_thread_gc
 from .i18n import install_translators
@@ -240,6 +241,10 @@ def run(db_target: str | None, today: date | None, lang: str | None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Samverkan Desktop")
     app.setOrganizationName("Samverkan")
+    icon = QIcon()
+    for px in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(resource_dir() / "icons" / f"samverkan-{px}.png"))
+    app.setWindowIcon(icon)
     install_main_thread_gc(app)
     prefs = load_preferences()
     install_translators(app, lang or prefs.language)

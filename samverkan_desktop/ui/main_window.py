@@ -350,8 +350,9 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         from ..settings import save_preferences
+        from .standard_dirs import default_export_dir
 
-        start = Path(self.ctx.prefs.last_export_dir or Path.home()) / "samverkan.ics"
+        start = Path(self.ctx.prefs.last_export_dir or default_export_dir()) / "samverkan.ics"
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export calendar"), str(start),
                                               self.tr("iCalendar (*.ics)"))
         if not path:

@@ -99,7 +99,8 @@ class Task(QObject):
         return bool(self._thread.wait(ms))
 
     def _show_dialog(self) -> None:
-        if self.done:
+        # never pop up after a cancel (a dialog shown while the window closes keeps the app alive)
+        if self.done or self.cancel_flag.is_set():
             return
         d = QProgressDialog(self.label, self.tr("Cancel") if self._cancellable else "", 0, 0, self._parent)
         d.setWindowTitle(self.label)

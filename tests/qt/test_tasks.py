@@ -71,3 +71,22 @@ def test_cancel_stops_the_work_and_runs_cleanup(qtbot, delay: float) -> None:  #
     # a generator that had started gets closed, so its cleanup (finally) runs
     assert cleaned.is_set() or not started.is_set()
     assert task.wait(1000)
+
+
+def test_no_progress_dialog_pops_up_after_a_cancel(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A dialog appearing after the window closed would keep the application alive."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    runner = TaskRunner(None)
+    release = threading.Event()
+
+    def work():  # type: ignore[no-untyped-def]
+        release.wait(2)
+        yield Progress(1, 1)
+
+    task = runner.run("Läser in", work)
+    task.cancel()
+    qtbot.wait(800)  # past the 500 ms progress delay
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+    release.set()
+    qtbot.waitUntil(lambda: not runner.running(), timeout=5000)

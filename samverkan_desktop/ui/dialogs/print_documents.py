@@ -30,6 +30,7 @@ from ...exporters.document_models import OrgBranding
 from ...services.documents import GeneratedPdf
 from ...settings import save_preferences
 from ..context import UiContext
+from ..standard_dirs import default_export_dir
 
 #: Documents signed on paper in two copies (seed 004).
 TWO_COPIES = frozenset({DocumentKind.BESLUTSUNDERLAG, DocumentKind.MEDFINANSIERINGSINTYG})
@@ -153,7 +154,7 @@ class DocumentActions(QObject):
         return dlg
 
     def save_as(self, pdf: GeneratedPdf) -> None:
-        start = Path(self.ctx.prefs.last_export_dir or Path.home()) / pdf.filename
+        start = Path(self.ctx.prefs.last_export_dir or default_export_dir()) / pdf.filename
         path, _ = QFileDialog.getSaveFileName(self.parent_widget, self.tr("Save as PDF"), str(start),
                                               self.tr("PDF documents (*.pdf)"))
         if path:
