@@ -324,8 +324,16 @@
         <translation>Exportera</translation>
     </message>
     <message>
+        <source>Portfolio as Excel workbook…</source>
+        <translation>Portfölj som Excel-arbetsbok…</translation>
+    </message>
+    <message>
         <source>Calendar (iCalendar)…</source>
         <translation>Kalender (iCalendar)…</translation>
+    </message>
+    <message>
+        <source>Import portfolio from Excel…</source>
+        <translation>Importera portfölj från Excel…</translation>
     </message>
     <message>
         <source>Documents and printing…</source>

@@ -123,8 +123,13 @@ class MainWindow(QMainWindow):
         arkiv.addAction(self._action(self.tr("Restore…"), self.restore_requested.emit, name="restore"))
         arkiv.addSeparator()
         self.export_menu = arkiv.addMenu(self.tr("Export"))
+        self.export_menu.addAction(self._action(self.tr("Portfolio as Excel workbook…"),
+                                                lambda: self.excel_actions() and self._excel.ask_export(),
+                                                QKeySequence("Ctrl+E"), name="exportPortfolio"))
         self.export_menu.addAction(self._action(self.tr("Calendar (iCalendar)…"), self._export_calendar,
                                                 name="exportCalendar"))
+        arkiv.addAction(self._action(self.tr("Import portfolio from Excel…"),
+                                     lambda: self.excel_actions() and self._excel.ask_import(), name="importPortfolio"))
         arkiv.addAction(self._action(self.tr("Documents and printing…"), self._documents, QKeySequence.StandardKey.Print,
                                      name="documents"))
         arkiv.addSeparator()
@@ -317,6 +322,17 @@ class MainWindow(QMainWindow):
         dlg = SearchDialog(self.ctx, text, self)
         dlg.chosen.connect(self.navigate)
         dlg.open()
+
+    def excel_actions(self) -> bool:
+        """The Excel export/import actions for the open database (False before one is open)."""
+        if self.ctx is None:
+            return False
+        from .dialogs.excel_export import ExcelActions
+
+        if getattr(self, "_excel", None) is None or self._excel.ctx is not self.ctx:
+            self._excel = ExcelActions(self.ctx, self)
+            self._excel.status.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        return True
 
     def document_actions(self):  # type: ignore[no-untyped-def]
         from .dialogs.print_documents import DocumentActions
