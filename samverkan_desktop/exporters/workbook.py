@@ -553,7 +553,7 @@ REPORT_COLUMNS = [
     _C("body", "Presenterad för", "wrap", 16), _C("approved", "Godkänd", "text", 9)]
 
 MEETING_COLUMNS = [
-    _C("on", "Datum", "date", 11), _C("body", "Organ", "wrap", 20), _C("kind", "Typ", "text", 7),
+    _C("on", "Datum", "date", 11), _C("body", "Organ", "wrap", 24), _C("kind", "Typ", "text", 7),
     _C("para", "§", "text", 6), _C("title", "Rubrik / ärende", "wrap", 34), _C("agreement", "Avtal", "wrap", 24),
     _C("activity", "Aktivitet-id", "id", 10), _C("case", "Diarienr", "text", 14),
     _C("decision", "Beslut / ärenden", "wrap", 40), _C("res", "Reservationer", "wrap", 24),

@@ -57,7 +57,7 @@ from .deadlines import collect
 from .errors import NotFoundError, ValidationError
 
 #: Version of the snapshot document; a snapshot of another format is not compared.
-SNAPSHOT_FORMAT = 1
+SNAPSHOT_FORMAT = 2
 #: Snapshots kept per scope (older ones are pruned at each export).
 SNAPSHOTS_KEPT = 12
 #: How far ahead the Deadlines sheet looks when no year is chosen.
@@ -582,7 +582,7 @@ class ExportReader:
         out: list[MeetingLine] = []
         for m, n in s.execute(mq):
             body = Body[m.body].value
-            items = f"{int(n or 0)} ärenden" if n else ""
+            items = "" if not n else ("1 ärende" if int(n) == 1 else f"{int(n)} ärenden")
             out.append(MeetingLine("möte", m.held_on, body, "", m.title or body.capitalize(),
                                    titles.get(m.agreement_id, "") if m.agreement_id else "", None, "", items, "",
                                    m.place, MeetingStatus[m.status].value))
@@ -705,7 +705,7 @@ class SnapshotInfo:
 
 # ---- snapshot documents and their comparison -----------------------------------------
 # A snapshot is zlib-compressed JSON lines, written while the sheets stream:
-#   {"format": 1, "as_of": "2026-11-28"}
+#   {"format": 2, "as_of": "2026-11-28"}
 #   ["a", id, title, stage, start, end, [budget per source], allocated, disbursed, kind]
 #   ["g", id, title, status, end, annual_fee]
 #   ["d", decision_id]

@@ -300,7 +300,7 @@ def test_unreadable_snapshot_documents_are_no_baseline() -> None:
     assert PreviousSnapshot.load(b"garbage") is None
     assert PreviousSnapshot.load(zlib.compress(b'{"format": 99}\n')) is None
     assert PreviousSnapshot.load(zlib.compress(b"[1,2,3]\n")) is None
-    snap = PreviousSnapshot.load(zlib.compress(b'{"format": 1}\n["a", "x"]\n["a", 1, "t", "IDE", null, null, [0,0,0,0,0],'
+    snap = PreviousSnapshot.load(zlib.compress(b'{"format": 2}\n["a", "x"]\n["a", 1, "t", "IDE", null, null, [0,0,0,0,0],'
                                                b' 0, 0, "PROJEKT"]\n["d", 5]\n{"odd": true}\n'))
     assert snap is not None and set(snap.activity_digest) == {1} and snap.decisions == {5}
 
