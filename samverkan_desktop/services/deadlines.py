@@ -58,8 +58,11 @@ def collect(s: Session, today: date) -> list[Deadline]:
                          i.amount_ore, i.status != InvoiceStatus.PLANERAD.name, i.status == InvoiceStatus.BETALD.name)
         for i in s.scalars(select(FeeInvoice).where(FeeInvoice.status != InvoiceStatus.BETALD.name)))
     items += radar.report_deadlines(
-        (radar.ReportDue(r.id, r.activity_id, title, ReportKind[r.kind], r.due, r.received_on)
-         for r, title in s.execute(select(FollowUpReport, Activity.title).join(
+        (radar.ReportDue(rid, aid, title, ReportKind[kind], due, received)
+         # plain columns, not ORM objects: this runs over every open report (radar, Excel export)
+         for rid, aid, title, kind, due, received in s.execute(select(
+             FollowUpReport.id, FollowUpReport.activity_id, Activity.title, FollowUpReport.kind,
+             FollowUpReport.due, FollowUpReport.received_on).join(
              Activity, Activity.id == FollowUpReport.activity_id).where(
              FollowUpReport.received_on.is_(None), Activity.stage.in_(_REPORTING_STAGES)))),
         today)
