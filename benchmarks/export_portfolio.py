@@ -192,7 +192,7 @@ def run_floor(db_path: Path, out: Path) -> None:
         sheet("Uppföljning", w.REPORT_COLUMNS, (w.report_values(r) for r in reader.reports()))
         sheet("Möten och beslut", w.MEETING_COLUMNS, (w.meeting_values(m) for m in reader.meetings_and_decisions(
             h.meetings)))
-        sheet("Deadlines", w.DEADLINE_COLUMNS, w.deadline_rows(h))
+        sheet("Deadlines", w.DEADLINE_COLUMNS, w.deadline_rows(reader.deadlines(), TODAY))
         sheet("Förändringar", w.CHANGE_COLUMNS, w.change_rows([], None))
     wb.save(out)
     db.dispose()
@@ -221,6 +221,8 @@ def run_read(db_path: Path, out: Path) -> None:
         for _ in reader.reports():
             pass
         for _ in reader.meetings_and_decisions(h.meetings):
+            pass
+        for _ in reader.deadlines():
             pass
     db.dispose()
 

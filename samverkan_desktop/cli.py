@@ -308,21 +308,31 @@ def run(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    from .db.errors import DatabaseError
-    from .services.errors import ServiceError
+def _user_error_types() -> tuple[type[BaseException], ...]:
+    """CliError, and the service and database errors if those modules were loaded. Not imported
+    here: importing `services.errors` runs the services package (SQLAlchemy, every model), which
+    would cost the window a second of start-up before it is painted."""
+    types: list[type[BaseException]] = [CliError]
+    for module, name in (("samverkan_desktop.services.errors", "ServiceError"),
+                         ("samverkan_desktop.db.errors", "DatabaseError")):
+        loaded = sys.modules.get(module)
+        if loaded is not None:
+            types.append(getattr(loaded, name))
+    return tuple(types)
 
+
+def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(argv)
-    except (CliError, ServiceError, DatabaseError) as exc:
-        print(f"samverkan-desktop: {exc}", file=sys.stderr)
-        return 1
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
         print(f"samverkan-desktop: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - last resort: one line, no traceback; details in the log
+        if isinstance(exc, _user_error_types()):
+            print(f"samverkan-desktop: {exc}", file=sys.stderr)
+            return 1
         from .logging_setup import log_exception
 
         where = log_exception(exc)

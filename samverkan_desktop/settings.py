@@ -11,6 +11,8 @@ from pathlib import Path
 from .paths import data_dir
 
 SCHEMA_VERSION = 1
+#: Upper bound of each backup count in the preferences (days, weeks or months kept).
+BACKUP_MAX = 999
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,10 @@ class Preferences:
     last_database: str = ""
     last_export_dir: str = ""
     recent_databases: tuple[str, ...] = ()
+    #: Automatic backups kept (db.backups.BackupPolicy): newest copy of each of the last N days, weeks, months.
+    backup_daily: int = 7
+    backup_weekly: int = 4
+    backup_monthly: int = 12
 
 
 def preferences_path() -> Path:
@@ -62,6 +68,9 @@ def load_preferences(path: Path | None = None) -> Preferences:
         prefs = replace(prefs, language="sv")
     if not 1 <= prefs.radar_days <= 3650:
         prefs = replace(prefs, radar_days=90)
+    for name, low in (("backup_daily", 1), ("backup_weekly", 0), ("backup_monthly", 0)):
+        if not low <= getattr(prefs, name) <= BACKUP_MAX:
+            prefs = replace(prefs, **{name: getattr(defaults, name)})
     return prefs
 
 

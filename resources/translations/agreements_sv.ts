@@ -487,6 +487,14 @@
         <translation>Ctrl+N</translation>
     </message>
     <message>
+        <source>Every change of the agreement and of its partners, roles, bodies, decisions and attachments, newest first (from the change log).</source>
+        <translation>Varje ändring av avtalet och dess parter, roller, organ, beslut och bilagor, senaste först (ur ändringsloggen).</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
@@ -513,6 +521,14 @@
     <message>
         <source>Agreement saved.</source>
         <translation>Avtalet är sparat.</translation>
+    </message>
+    <message>
+        <source>The agreement as saved by the other person is shown; your changes were discarded.</source>
+        <translation>Avtalet visas så som den andra personen sparade det; dina ändringar har slängts.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else has changed the agreement.</source>
+        <translation>Inte sparat: någon annan har ändrat avtalet.</translation>
     </message>
     <message>
         <source>Delete agreement</source>
@@ -544,6 +560,10 @@
     <message>
         <source>Could not open</source>
         <translation>Kunde inte öppna</translation>
+    </message>
+    <message>
+        <source>Could not load the history</source>
+        <translation>Historiken kunde inte läsas in</translation>
     </message>
     <message>
         <source>No agreements yet.

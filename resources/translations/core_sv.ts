@@ -26,6 +26,10 @@
 %1</translation>
     </message>
     <message>
+        <source>The backup failed</source>
+        <translation>Säkerhetskopieringen misslyckades</translation>
+    </message>
+    <message>
         <source>The backup failed: %1</source>
         <translation>Säkerhetskopieringen misslyckades: %1</translation>
     </message>
@@ -96,8 +100,20 @@
         <translation>Slag</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>Namn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
         <source>Title</source>
         <translation>Titel</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-post</translation>
     </message>
     <message>
         <source>Details</source>
@@ -179,6 +195,115 @@
         <source>What</source>
         <translation>Vad</translation>
     </message>
+    <message>
+        <source>Field</source>
+        <extracomment>Cell colours: changed by you, changed by them, changed by both (the user must choose).</extracomment>
+        <translation>Fält</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>När du öppnade</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Din version</translation>
+    </message>
+    <message>
+        <source>Their version</source>
+        <translation>Deras version</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>När</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Vem</translation>
+    </message>
+    <message>
+        <source>Part</source>
+        <translation>Del</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Före</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Efter</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed by someone else</source>
+        <extracomment>the user chose to discard the form and load the other person&apos;s version the user&apos;s version was saved over the other person&apos;s (deliberately)</extracomment>
+        <translation>Ändrat av någon annan</translation>
+    </message>
+    <message>
+        <source>Choose which version to keep</source>
+        <translation>Välj vilken version som ska gälla</translation>
+    </message>
+    <message>
+        <source>Someone saved the record once more while you were choosing. The table now shows the differences from that newest version.</source>
+        <translation>Någon sparade posten igen medan du valde. Tabellen visar nu skillnaderna mot den senaste versionen.</translation>
+    </message>
+    <message>
+        <source>Differences</source>
+        <translation>Skillnader</translation>
+    </message>
+    <message>
+        <source>No field in the form differs from their version: their change concerned something else. Saving your version keeps their change of that.</source>
+        <translation>Inget fält i formuläret skiljer sig från deras version: deras ändring gällde något annat. Om du sparar din version ligger deras ändring kvar.</translation>
+    </message>
+    <message>
+        <source>Your changes stay in the form until you choose. Their change stays in the change log whichever you choose.</source>
+        <translation>Dina ändringar ligger kvar i formuläret tills du har valt. Deras ändring finns kvar i ändringsloggen vad du än väljer.</translation>
+    </message>
+    <message>
+        <source>Load their version</source>
+        <translation>Läs in deras version</translation>
+    </message>
+    <message>
+        <source>Discard your changes in the form and show the record as it is saved now</source>
+        <translation>Släng dina ändringar i formuläret och visa posten så som den är sparad nu</translation>
+    </message>
+    <message>
+        <source>Save my version anyway</source>
+        <translation>Spara min version ändå</translation>
+    </message>
+    <message>
+        <source>Save the form as it is, over the other person&apos;s change (it stays in the change log)</source>
+        <translation>Spara formuläret som det är, över den andras ändring (den finns kvar i ändringsloggen)</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Fortsätt redigera</translation>
+    </message>
+    <message>
+        <source>Close this window; your changes stay in the form, unsaved</source>
+        <translation>Stäng fönstret; dina ändringar ligger kvar osparade i formuläret</translation>
+    </message>
+    <message>
+        <source>you changed it</source>
+        <translation>du har ändrat</translation>
+    </message>
+    <message>
+        <source>they changed it</source>
+        <translation>de har ändrat</translation>
+    </message>
+    <message>
+        <source>you both changed it</source>
+        <translation>ni har båda ändrat</translation>
+    </message>
+    <message>
+        <source>Your version could not be saved: %1</source>
+        <translation>Din version kunde inte sparas: %1</translation>
+    </message>
+    <message>
+        <source>Someone saved at the same moment. Choose again to see their version.</source>
+        <translation>Någon sparade i samma ögonblick. Välj igen för att se deras version.</translation>
+    </message>
 </context>
 <context>
     <name>Controller</name>
@@ -207,12 +332,16 @@
         <translation>Databasen kunde inte öppnas</translation>
     </message>
     <message>
-        <source>Restore the backup from %1? The damaged file is kept beside it.</source>
-        <translation>Återställa säkerhetskopian från %1? Den skadade filen sparas bredvid.</translation>
-    </message>
-    <message>
         <source>Could not restore</source>
         <translation>Kunde inte återställa</translation>
+    </message>
+    <message>
+        <source>The backup from %1 has been restored and opened. The damaged file is kept as “%2” in the same folder.</source>
+        <translation>Säkerhetskopian från %1 är återställd och öppnad. Den skadade filen finns kvar som ”%2” i samma mapp.</translation>
+    </message>
+    <message>
+        <source>The backup from %1 has been put back in place of the missing file and opened.</source>
+        <translation>Säkerhetskopian från %1 har lagts tillbaka där den saknade filen låg och är öppnad.</translation>
     </message>
     <message>
         <source>Restore</source>
@@ -262,9 +391,25 @@
     </message>
 </context>
 <context>
+    <name>DatabaseProblem</name>
+    <message>
+        <source>Put the backup from %1 back in its place now? Changes saved after the backup are not in it.</source>
+        <translation>Lägga tillbaka säkerhetskopian från %1 på databasens plats nu? Ändringar som sparats efter säkerhetskopian finns inte med i den.</translation>
+    </message>
+    <message>
+        <source>Restore the backup from %1 now? Changes saved after the backup are not in it. The damaged file is kept beside it as “%2”.</source>
+        <translation>Återställa säkerhetskopian från %1 nu? Ändringar som sparats efter säkerhetskopian finns inte med i den. Den skadade filen sparas bredvid som ”%2”.</translation>
+    </message>
+    <message>
+        <source>Problem with the database</source>
+        <translation>Problem med databasen</translation>
+    </message>
+</context>
+<context>
     <name>Format</name>
     <message>
         <source>Yes</source>
+        <extracomment>An `Outline` for rows of a table that shows a two-level tree (see ui/widgets/outline_view.py).</extracomment>
         <translation>Ja</translation>
     </message>
     <message>
@@ -298,6 +443,10 @@
     <message>
         <source>Budget</source>
         <translation>Budget</translation>
+    </message>
+    <message>
+        <source>No database is open. Choose File → Open database… or File → New database…</source>
+        <translation>Ingen databas är öppen. Välj Arkiv → Öppna databas… eller Arkiv → Ny databas…</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -338,6 +487,10 @@
     <message>
         <source>Documents and printing…</source>
         <translation>Dokument och utskrift…</translation>
+    </message>
+    <message>
+        <source>Personal data (GDPR)…</source>
+        <translation>Personuppgifter (GDPR)…</translation>
     </message>
     <message>
         <source>Preferences…</source>
@@ -426,6 +579,10 @@
     <message>
         <source>iCalendar (*.ics)</source>
         <translation>iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>The calendar could not be saved as %1: %2.</source>
+        <translation>Kalendern kunde inte sparas som %1: %2.</translation>
     </message>
     <message>
         <source>%1 events written to %2</source>
@@ -566,6 +723,211 @@ Avtal, portfölj, möten och ekonomi för kommunens forskningssamverkan.</transl
     <message>
         <source>Logo (PNG) in documents</source>
         <translation>Logotyp (PNG) i dokument</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>Automatiska säkerhetskopior</translation>
+    </message>
+    <message>
+        <source>A verified copy is taken when the program starts and closes. Of the older copies, the newest of each day, week and month is kept:</source>
+        <translation>En kontrollerad kopia tas när programmet startar och stängs. Av de äldre kopiorna sparas den senaste för varje dag, vecka och månad:</translation>
+    </message>
+    <message>
+        <source>Daily copies</source>
+        <translation>Dagliga kopior</translation>
+    </message>
+    <message>
+        <source> weeks</source>
+        <translation> veckor</translation>
+    </message>
+    <message>
+        <source>Weekly copies</source>
+        <translation>Veckokopior</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> månader</translation>
+    </message>
+    <message>
+        <source>Monthly copies</source>
+        <translation>Månadskopior</translation>
+    </message>
+</context>
+<context>
+    <name>PrivacyDialog</name>
+    <message>
+        <source>Personal data</source>
+        <extracomment>a person was pseudonymised: other views should reload a JSON file was written (its path)</extracomment>
+        <translation>Personuppgifter</translation>
+    </message>
+    <message>
+        <source>Everything the database holds about a person can be exported as a file (GDPR articles 15 and 20). A person who is to be erased from the working register is pseudonymised: decisions and minutes are public records and are kept.</source>
+        <translation>Allt som databasen innehåller om en person kan exporteras till en fil (dataskyddsförordningen artikel 15 och 20). En person som ska tas bort ur arbetsregistret pseudonymiseras: beslut och protokoll är allmänna handlingar och finns kvar.</translation>
+    </message>
+    <message>
+        <source>Filter people…</source>
+        <translation>Filtrera personer…</translation>
+    </message>
+    <message>
+        <source>Filter people</source>
+        <translation>Filtrera personer</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Personer</translation>
+    </message>
+    <message>
+        <source>Extract (art. 15 and 20)</source>
+        <translation>Registerutdrag (art. 15 och 20)</translation>
+    </message>
+    <message>
+        <source>The person, roles in agreements, responsibility for activities, attendance at meetings, mentions in minutes and every change-log row about them, as a JSON file.</source>
+        <translation>Personen, roller i avtal, ansvar för aktiviteter, närvaro vid möten, omnämnanden i protokoll och varje rad i ändringsloggen som rör personen, som en JSON-fil.</translation>
+    </message>
+    <message>
+        <source>Export to file…</source>
+        <translation>Exportera till fil…</translation>
+    </message>
+    <message>
+        <source>Pseudonymise</source>
+        <translation>Pseudonymisera</translation>
+    </message>
+    <message>
+        <source>Name, title, e-mail and phone are replaced by a pseudonym. Roles, responsibilities and attendances stay, under the pseudonym. This cannot be undone.</source>
+        <translation>Namn, titel, e-post och telefon ersätts med en pseudonym. Roller, ansvar och närvaro finns kvar under pseudonymen. Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Why, e.g. the person&apos;s request of 2026-11-20, case KS 2026/9</source>
+        <translation>Varför, t.ex. personens begäran 2026-11-20, dnr KS 2026/9</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Skäl</translation>
+    </message>
+    <message>
+        <source>Pseudonymise…</source>
+        <translation>Pseudonymisera…</translation>
+    </message>
+    <message>
+        <source>Loading people…</source>
+        <translation>Läser in personer…</translation>
+    </message>
+    <message>
+        <source>Could not load the people</source>
+        <translation>Personerna kunde inte läsas in</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s)</source>
+        <translation>
+            <numerusform>%n person</numerusform>
+            <numerusform>%n personer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 av %2 visas</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list.</source>
+        <translation>Välj en person i listan.</translation>
+    </message>
+    <message>
+        <source>There are no people in the database yet.</source>
+        <translation>Det finns inga personer i databasen ännu.</translation>
+    </message>
+    <message>
+        <source>Roles, responsibilities and attendances: %1</source>
+        <translation>Roller, ansvar och närvaroposter: %1</translation>
+    </message>
+    <message>
+        <source>Already pseudonymised.</source>
+        <translation>Redan pseudonymiserad.</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Exportera personuppgifter</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-filer (*.json)</translation>
+    </message>
+    <message>
+        <source>The data about %1 was saved to %2.</source>
+        <translation>Uppgifterna om %1 sparades i %2.</translation>
+    </message>
+    <message>
+        <source>Exporting personal data…</source>
+        <translation>Exporterar personuppgifter…</translation>
+    </message>
+    <message>
+        <source>Could not export</source>
+        <translation>Exporten misslyckades</translation>
+    </message>
+    <message>
+        <source>Could not pseudonymise</source>
+        <translation>Kunde inte pseudonymisera</translation>
+    </message>
+    <message>
+        <source>Pseudonymise %1?</source>
+        <translation>Pseudonymisera %1?</translation>
+    </message>
+    <message>
+        <source>Someone else has changed %1 in the meantime. The list has been reloaded: check the person and try again.</source>
+        <translation>Någon annan har ändrat %1 under tiden. Listan har lästs in på nytt: kontrollera personen och försök igen.</translation>
+    </message>
+    <message>
+        <source>Pseudonymised</source>
+        <translation>Pseudonymiserad</translation>
+    </message>
+</context>
+<context>
+    <name>RecordHistory</name>
+    <message>
+        <source>Created</source>
+        <translation>Skapad</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Ändrad</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Borttagen</translation>
+    </message>
+    <message>
+        <source>Pseudonymised</source>
+        <translation>Pseudonymiserad</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Tillagd</translation>
+    </message>
+    <message>
+        <source>Filter the history…</source>
+        <translation>Filtrera historiken…</translation>
+    </message>
+    <message>
+        <source>Filter the history</source>
+        <translation>Filtrera historiken</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
+        <source>No changes recorded yet.</source>
+        <translation>Inga ändringar registrerade ännu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n ändring</numerusform>
+            <numerusform>%n ändringar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 shown</source>
+        <translation>%1 av %2 visas</translation>
     </message>
 </context>
 <context>

@@ -393,6 +393,14 @@
         <translation>Dagordning och beslut</translation>
     </message>
     <message>
+        <source>Every change of the meeting, its attendees and its agenda items, newest first (from the change log).</source>
+        <translation>Varje ändring av mötet, dess deltagare och ärenden, senaste först (ur ändringsloggen).</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historik</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Spara</translation>
     </message>
@@ -480,6 +488,10 @@
         <translation>Dagordning och beslut (%1)</translation>
     </message>
     <message>
+        <source>Could not load the history</source>
+        <translation>Historiken kunde inte läsas in</translation>
+    </message>
+    <message>
         <source>Fill in the details and save (Ctrl+S).</source>
         <translation>Fyll i uppgifterna och spara (Ctrl+S).</translation>
     </message>
@@ -524,8 +536,24 @@
         <translation>Kunde inte spara</translation>
     </message>
     <message>
+        <source>The meeting as saved by the other person is shown; your changes were discarded.</source>
+        <translation>Mötet visas så som den andra personen sparade det; dina ändringar har slängts.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else has changed the meeting.</source>
+        <translation>Inte sparat: någon annan har ändrat mötet.</translation>
+    </message>
+    <message>
+        <source>§ %1: the text as saved by the other person is shown; your changes were discarded.</source>
+        <translation>§ %1: texten visas så som den andra personen sparade den; dina ändringar har slängts.</translation>
+    </message>
+    <message>
         <source>§ %1: minutes text saved</source>
         <translation>§ %1: protokollstexten sparad</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else has changed the text of § %1.</source>
+        <translation>Inte sparat: någon annan har ändrat texten i § %1.</translation>
     </message>
     <message>
         <source>Delete meeting</source>

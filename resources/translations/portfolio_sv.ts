@@ -109,121 +109,6 @@
     </message>
 </context>
 <context>
-    <name>ActivityHistory</name>
-    <message>
-        <source>Kind</source>
-        <translation>Typ</translation>
-    </message>
-    <message>
-        <source>Part of</source>
-        <translation>Ingår i</translation>
-    </message>
-    <message>
-        <source>Agreement</source>
-        <translation>Avtal</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>Titel</translation>
-    </message>
-    <message>
-        <source>Research question</source>
-        <translation>Forskningsfråga</translation>
-    </message>
-    <message>
-        <source>Stage</source>
-        <translation>Steg</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>Startdatum</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>Slutdatum</translation>
-    </message>
-    <message>
-        <source>Case number</source>
-        <translation>Diarienummer</translation>
-    </message>
-    <message>
-        <source>Responsible researcher</source>
-        <translation>Ansvarig forskare</translation>
-    </message>
-    <message>
-        <source>University</source>
-        <translation>Lärosäte</translation>
-    </message>
-    <message>
-        <source>Responsible official</source>
-        <translation>Ansvarig tjänsteperson</translation>
-    </message>
-    <message>
-        <source>Administration/company</source>
-        <translation>Förvaltning/bolag</translation>
-    </message>
-    <message>
-        <source>Municipal company</source>
-        <translation>Kommunalt bolag</translation>
-    </message>
-    <message>
-        <source>Anchoring confirmed</source>
-        <translation>Förankring bekräftad</translation>
-    </message>
-    <message>
-        <source>External funder</source>
-        <translation>Extern finansiär</translation>
-    </message>
-    <message>
-        <source>Effect goals</source>
-        <translation>Effektmål</translation>
-    </message>
-    <message>
-        <source>KPIs</source>
-        <translation>Nyckeltal</translation>
-    </message>
-    <message>
-        <source>Activity goals</source>
-        <translation>Aktivitetsmål</translation>
-    </message>
-    <message>
-        <source>Deliverables</source>
-        <translation>Leveranser</translation>
-    </message>
-    <message>
-        <source>Signed by the vice-chancellor</source>
-        <translation>Undertecknat av rektor</translation>
-    </message>
-    <message>
-        <source>Signed for the municipality</source>
-        <translation>Undertecknat för kommunen</translation>
-    </message>
-    <message>
-        <source>Funds transferred</source>
-        <translation>Medel överförda</translation>
-    </message>
-    <message>
-        <source>Popular-science presentation</source>
-        <translation>Populärvetenskaplig presentation</translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation>Anteckningar</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Skapad</translation>
-    </message>
-    <message>
-        <source>Changed</source>
-        <translation>Ändrad</translation>
-    </message>
-    <message>
-        <source>Removed</source>
-        <translation>Borttagen</translation>
-    </message>
-</context>
-<context>
     <name>ActivityTables</name>
     <message>
         <source>Overdue</source>
@@ -422,30 +307,6 @@
     <message>
         <source>File</source>
         <translation>Fil</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>När</translation>
-    </message>
-    <message>
-        <source>Who</source>
-        <translation>Vem</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Vad</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>Fält</translation>
-    </message>
-    <message>
-        <source>Before</source>
-        <translation>Före</translation>
-    </message>
-    <message>
-        <source>After</source>
-        <translation>Efter</translation>
     </message>
     <message>
         <source>Cost kind</source>
@@ -748,8 +609,12 @@
         <translation>Registrera presentation…</translation>
     </message>
     <message>
-        <source>Every change of the activity&apos;s fields, newest first (from the change log).</source>
-        <translation>Varje ändring av aktivitetens uppgifter, den senaste först (från ändringsloggen).</translation>
+        <source>Every change of the activity and of its budget, follow-up reports, decisions, allocations and disbursements, newest first (from the change log).</source>
+        <translation>Varje ändring av aktiviteten och av dess budget, uppföljningsrapporter, beslut, tilldelade medel och utbetalningar, nyast först (från ändringsloggen).</translation>
+    </message>
+    <message>
+        <source>Could not load the history</source>
+        <translation>Historiken kunde inte läsas in</translation>
     </message>
     <message>
         <source>Loading the portfolio</source>
@@ -913,6 +778,14 @@
         <translation>”%1” har sparats.</translation>
     </message>
     <message>
+        <source>The activity as saved by the other person is shown; your changes were discarded.</source>
+        <translation>Aktiviteten visas så som den andra personen sparade den; dina ändringar har slängts.</translation>
+    </message>
+    <message>
+        <source>Not saved: someone else has changed the activity.</source>
+        <translation>Inte sparat: någon annan har ändrat aktiviteten.</translation>
+    </message>
+    <message>
         <source>Delete activity</source>
         <translation>Ta bort aktivitet</translation>
     </message>
@@ -981,6 +854,7 @@
     <name>PortfolioTree</name>
     <message>
         <source>The report is overdue</source>
+        <extracomment>Sort key of an empty value: after every text, date and amount (empty last, ascending).</extracomment>
         <translation>Rapporten är försenad</translation>
     </message>
 </context>

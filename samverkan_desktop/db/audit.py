@@ -3,7 +3,6 @@ transaction) as the change itself. Registered once on the Session class used by 
 
 from __future__ import annotations
 
-import getpass
 from datetime import date, datetime
 from typing import Any
 
@@ -13,15 +12,9 @@ from sqlalchemy.orm import Session
 
 from ..models.base import utcnow
 from ..models.records import ChangeLog
+from .os_user import current_user
 
 _SKIP_FIELDS = frozenset({"id", "version"})
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (e.g. a service account): still log
-        return "okänd"
 
 
 def _text(value: Any) -> str | None:

@@ -32,7 +32,7 @@ from typing import Any
 
 from .backup import backup_sqlite, read_header
 from .database import Database
-from .errors import BackupInfo, DatabaseError, DiskFullError
+from .errors import BackupInfo, DatabaseError, DiskFullError, LockedDatabaseError, ReadOnlyDatabaseError
 
 MARKER = "senaste.json"
 _STAMP = re.compile(r"-(\d{8}-\d{6})(?:-(\d+))?\.sqlite$")
@@ -223,15 +223,36 @@ def auto_backup(db: Database, base: Path | None = None, *, policy: BackupPolicy 
     return AutoBackupResult(made=made, removed=removed)
 
 
-def _write_problem(exc: OSError | sqlite3.Error, folder: Path) -> DatabaseError:
+def backup_to(db: Database, dest: Path) -> Path:
+    """Arkiv → Säkerhetskopiera…: a verified copy where the user chose. A copy that cannot be
+    made raises a DatabaseError with a Swedish message (full disk, read-only folder, locked)."""
+    dest = Path(dest)
+    try:
+        return backup_sqlite(db.engine, dest)
+    except (OSError, sqlite3.Error) as exc:
+        raise _write_problem(exc, dest.parent, automatic=False) from exc
+
+
+def _write_problem(exc: OSError | sqlite3.Error, folder: Path, *, automatic: bool = True) -> DatabaseError:
     import errno
 
     name = str(getattr(exc, "sqlite_errorname", "") or "")
+    detail = f"{type(exc).__name__}: {exc}"
     full = (isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)) or (
         name == "SQLITE_FULL" or "disk is full" in str(exc) or name.startswith("SQLITE_IOERR"))
+    kept = " och inga tidigare säkerhetskopior har tagits bort" if automatic else ""
     if full:
         return DiskFullError(f"Säkerhetskopian kunde inte skrivas: disken där {folder} ligger är full. "
-                             "Databasen är oförändrad och inga tidigare säkerhetskopior har tagits bort.", path=folder)
-    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    return DatabaseError(f"Säkerhetskopian kunde inte skrivas till {folder}: {detail}. Databasen är oförändrad.",
-                         path=folder)
+                             f"Databasen är oförändrad{kept}. Frigör utrymme eller välj en annan disk.",
+                             path=folder, detail=detail)
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc).lower():
+        return LockedDatabaseError("Säkerhetskopian kunde inte göras: databasen är låst av ett annat program just "
+                                   f"nu. Försök igen om en stund. Databasen är oförändrad{kept}.", path=folder,
+                                   detail=detail)
+    if (isinstance(exc, OSError) and exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS)) or name.startswith(
+            ("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+        return ReadOnlyDatabaseError(f"Säkerhetskopian kunde inte skrivas: mappen {folder} är skrivskyddad eller "
+                                     f"går inte att skriva i. Välj en annan mapp. Databasen är oförändrad{kept}.",
+                                     path=folder, detail=detail)
+    return DatabaseError(f"Säkerhetskopian kunde inte skrivas till {folder}. Databasen är oförändrad{kept}.",
+                         path=folder, detail=detail)

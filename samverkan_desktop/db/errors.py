@@ -7,6 +7,7 @@ of problem. Nothing that raises these errors deletes or changes the user's file.
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +34,20 @@ def format_when(when: datetime) -> str:
     return f"{when.day} {_MONTHS[when.month - 1]} {when.year} kl. {when:%H.%M}"
 
 
+_OS_ERRORS = {
+    errno.ENOSPC: "disken är full", errno.EDQUOT: "din diskkvot är slut", errno.EFBIG: "filen blir för stor",
+    errno.EACCES: "du saknar behörighet (filen eller mappen är skrivskyddad eller öppen i ett annat program)",
+    errno.EPERM: "åtgärden är inte tillåten (filen eller mappen är skrivskyddad)",
+    errno.EROFS: "disken är skrivskyddad", errno.ENOENT: "filen eller mappen finns inte",
+    errno.EISDIR: "det är en mapp, inte en fil", errno.EIO: "disken gav ett läs- eller skrivfel",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """Swedish words for an operating-system error (`strerror` is English on most systems)."""
+    return _OS_ERRORS.get(exc.errno or 0, "filsystemet vägrade (felkod " + str(exc.errno) + ")")
+
+
 class DatabaseError(Exception):
     """An environment problem with the database (not a bug): show `str(err)` to the user."""
 
@@ -40,11 +55,14 @@ class DatabaseError(Exception):
     can_restore = False
 
     def __init__(self, message: str, *, path: Path | None = None,
-                 latest_backup: BackupInfo | None = None) -> None:
+                 latest_backup: BackupInfo | None = None, detail: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.path = path
         self.latest_backup = latest_backup
+        #: the technical text (SQLite's or the server's own words, often English) for the
+        #: "Visa detaljer" part of the message box and the log; never part of the message
+        self.detail = detail
 
     def __str__(self) -> str:
         text = self.message

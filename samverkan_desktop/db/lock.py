@@ -32,7 +32,7 @@ def lock_path_for(db_path: Path) -> Path:
 
 
 def _user() -> str:
-    from .audit import current_user
+    from .os_user import current_user
 
     return current_user()
 

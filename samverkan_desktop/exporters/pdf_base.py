@@ -205,11 +205,19 @@ def clock(hhmm: str) -> str:
     return hhmm.replace(":", ".")
 
 
+#: Device names Windows reserves in any folder, also with an extension ("CON.pdf", "com1.xlsx").
+_RESERVED = frozenset({"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+                       *(f"LPT{i}" for i in range(1, 10))})
+
+
 def safe_filename(text: str, max_len: int = 120) -> str:
-    """A file name Windows accepts: no reserved characters, no trailing dot or space."""
+    """A file name Windows accepts: no reserved characters, no trailing dot or space, not a
+    reserved device name (CON, PRN, AUX, NUL, COM1–9, LPT1–9)."""
     bad = '<>:"/\\|?*'
     s = "".join("-" if c in bad else c for c in text if ord(c) >= 32)
     s = " ".join(s.split())[:max_len].rstrip(" .")
+    if s.split(".")[0].strip().upper() in _RESERVED:
+        s = f"_{s}"
     return s or "dokument"
 
 

@@ -36,6 +36,7 @@ from ..services.portfolio_import import (
     ImportProblem,
     PortfolioImportService,
     RowInput,
+    norm_name,
 )
 from .portfolio_layout import (
     PORTFOLIO_COLUMNS,
@@ -45,7 +46,6 @@ from .portfolio_layout import (
     TOTALS_LABEL,
     Column,
     header_index,
-    norm_header,
 )
 from .progress import Cancelled, Progress
 from .xlsx_safe import INVISIBLE_CONTROLS, TRUNCATION_MARKER
@@ -208,8 +208,8 @@ class _Layout:
 
 def _find_layout(wb: Any, problems: list[ImportProblem]) -> tuple[Any, _Layout]:
     names = list(wb.sheetnames)
-    preferred = sorted(names, key=lambda n: (norm_header(n) != norm_header(PORTFOLIO_SHEET),
-                                             norm_header(n) != norm_header(TEMPLATE_SHEET), names.index(n)))
+    preferred = sorted(names, key=lambda n: (norm_name(n) != norm_name(PORTFOLIO_SHEET),
+                                             norm_name(n) != norm_name(TEMPLATE_SHEET), names.index(n)))
     port_idx, tmpl_idx = header_index(PORTFOLIO_COLUMNS), header_index(TEMPLATE_COLUMNS)
     for name in preferred:
         ws = wb[name]
@@ -232,10 +232,10 @@ def _scan_header(name: str, scan: Any, port_idx: dict[str, Column], tmpl_idx: di
     from openpyxl.utils import get_column_letter
 
     for r_no, row in enumerate(scan, start=1):
-        heads = [norm_header(v) if isinstance(v, str) else "" for v in row]
-        if norm_header("Titel") not in heads:
+        heads = [norm_name(v) if isinstance(v, str) else "" for v in row]
+        if norm_name("Titel") not in heads:
             continue
-        is_portfolio = norm_header("Id") in heads
+        is_portfolio = norm_name("Id") in heads
         index = port_idx if is_portfolio else tmpl_idx
         by_index: dict[int, Column] = {}
         letters: dict[str, tuple[str, str]] = {}

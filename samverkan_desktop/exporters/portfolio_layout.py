@@ -3,10 +3,10 @@ writer and the importer (so export → edit in Excel → import reads what was w
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from ..domain.catalog import FundingSource
+from ..services.portfolio_import import norm_name
 
 PORTFOLIO_SHEET = "Portfölj"
 #: Label of the totals row below the data (the importer skips that row)
@@ -34,34 +34,41 @@ class Column:
     total: bool = False
     hidden: bool = False
     aliases: tuple[str, ...] = ()
+    #: A detail column: in a collapsed column group (Excel's + above the headers shows it), so it is
+    #: neither on screen nor printed until opened. Its cells are written and imported as usual.
+    detail: bool = False
 
 
-def _budget_columns(prefix: str, editable: bool) -> list[Column]:
+def _budget_columns(prefix: str, editable: bool, detail: bool = False) -> list[Column]:
     return [Column(f"budget_{src.name}", f"{prefix}{label}" if prefix else label[:1].upper() + label[1:], "money", 13,
-                   editable=editable, total=True)
+                   editable=editable, total=True, detail=detail)
             for src, label in SOURCE_LABELS.items()]
 
 
+#: The board reads the first columns (printed on one A4 page width at 70 % or more); the budget per
+#: source and the case numbers are detail columns, and Version (the import's lock) is hidden.
+#: The importer finds columns by header, so their order may change between versions.
 PORTFOLIO_COLUMNS: list[Column] = [
     Column("id", "Id", "id", 5),
-    Column("kind", "Typ", "wrap", 11, editable=True),
+    Column("kind", "Typ", "wrap", 15, editable=True),
     Column("parent_id", "Ingår i (id)", "int", 7, editable=True),
-    Column("title", "Titel", "wrap", 30, editable=True),
-    Column("agreement", "Avtal", "wrap", 20, editable=True),
+    Column("title", "Titel", "wrap", 25, editable=True),
+    Column("agreement", "Avtal", "wrap", 17, editable=True),
     Column("administration", "Förvaltning/bolag", "wrap", 16, editable=True),
-    Column("official", "Ansvarig tjänsteperson", "wrap", 14, editable=True),
-    Column("researcher", "Ansvarig forskare", "wrap", 14, editable=True),
-    Column("stage", "Steg", "wrap", 12),
+    Column("official", "Ansvarig tjänsteperson", "wrap", 13, editable=True),
+    Column("researcher", "Ansvarig forskare", "wrap", 13, editable=True),
+    Column("stage", "Steg", "wrap", 15),
     Column("start", "Start", "date", 10.5, editable=True),
     Column("end", "Slut", "date", 10.5, editable=True),
-    *_budget_columns("Budget ", editable=True),
     Column("budget_total", "Budget totalt", "money", 14, total=True),
     Column("next_report_due", "Nästa rapport", "date", 10.5),
-    Column("case_number", "Diarienr (aktivitet)", "wrap", 13, editable=True, aliases=("Diarienr", "Diarienummer")),
-    Column("agreement_case_number", "Diarienr (avtal)", "wrap", 11),
     Column("decision_date", "Senaste beslut, datum", "date", 10.5),
-    Column("decision", "Senaste beslut (organ, §, beslut)", "wrap", 26),
+    Column("decision", "Senaste beslut (organ, §, beslut)", "wrap", 21),
     Column("version", "Version", "int", 8, hidden=True),
+    *_budget_columns("Budget ", editable=True, detail=True),
+    Column("case_number", "Diarienr (aktivitet)", "wrap", 13, editable=True, aliases=("Diarienr", "Diarienummer"),
+           detail=True),
+    Column("agreement_case_number", "Diarienr (avtal)", "wrap", 12, detail=True),
 ]
 
 TEMPLATE_COLUMNS: list[Column] = [
@@ -81,14 +88,11 @@ TEMPLATE_COLUMNS: list[Column] = [
 ]
 
 
-def norm_header(text: str) -> str:
-    """Header matching: NFC, case-folded, inner whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
 def header_index(columns: list[Column]) -> dict[str, Column]:
+    """Column by normalised header (and alias): headers match like names do in the import
+    (`norm_name`: Unicode form, case and spacing ignored)."""
     out: dict[str, Column] = {}
     for c in columns:
         for h in (c.header, *c.aliases):
-            out.setdefault(norm_header(h), c)
+            out.setdefault(norm_name(h), c)
     return out

@@ -9,6 +9,15 @@ as `300 000 kr`), totals as SUBTOTAL(109, …) below the data so they follow the
 landscape fit to width, repeated header row, page header/footer with title, date and
 "Sida x av y". Document properties: title, subject, author, organisation (Company).
 
+Print: every sheet fits the A4 width at 70 % or more (`print_scale`; a test converts the
+workbook with LibreOffice and measures the text): detail columns (`Column.detail`) are a
+collapsed column group, neither shown nor printed until opened; Sammanfattning is tables under
+one another, each kept on one page (`_Sheet.keep_together`).
+
+Memory: the sheets that grow with the portfolio (Portfölj, Uppföljning, Möten och beslut,
+Deadlines, Förändringar) are streamed from the database (or from the change tracker's scratch
+database), never held as lists; a streamed sheet with content-based widths is read twice.
+
 Entry point: `export_portfolio(...)`, a generator yielding Progress and returning ExportResult.
 No Qt here; the GUI runs the generator on a worker thread."""
 
@@ -16,7 +25,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Generator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -34,7 +43,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain.catalog import FundingSource
 from ..domain.money import format_money
-from ..domain.radar import urgency
+from ..domain.radar import Deadline, urgency
 from ..services.errors import ServiceError
 from ..services.export_data import (
     STAGE_GROUPS,
@@ -43,6 +52,7 @@ from ..services.export_data import (
     ChangeTracker,
     ExportDataService,
     ExportHeader,
+    ExportReader,
     ExportScope,
     MeetingLine,
     ReportLine,
@@ -63,6 +73,12 @@ FONT = "Calibri"
 LINE_PT = 15.0
 MAX_ROW_PT = 409.0
 DATE = "yyyy-mm-dd"
+#: Print: A4 landscape less the margins (inches, as openpyxl's PageMargins), in points
+MARGIN_SIDE_IN = 0.3
+MARGIN_TOP_IN = 0.75
+MARGIN_BOTTOM_IN = 0.6
+PRINT_WIDTH_PT = (297 / 25.4 - 2 * MARGIN_SIDE_IN) * 72
+PRINT_HEIGHT_PT = (210 / 25.4 - MARGIN_TOP_IN - MARGIN_BOTTOM_IN) * 72
 TITLE = "Samverkansportfölj – underlag för kommunstyrelsen"
 PROGRESS_EVERY = 500
 
@@ -190,7 +206,7 @@ class _Sheet:
     """A write-only sheet with a header row, typed data rows, a totals row and print setup."""
 
     def __init__(self, book: _Book, name: str, columns: Sequence[Column], *, widths: Sequence[float] | None = None,
-                 freeze_col: int = 1, header_row: int = 1, landscape: bool = True) -> None:
+                 freeze_col: int = 1, header_row: int = 1, landscape: bool = True, repeat_header: bool = True) -> None:
         self.book = book
         self.name = safe_sheet_name(name, book.names)
         book.names.add(self.name)
@@ -204,9 +220,14 @@ class _Sheet:
         self.safe = SafeText(self.ws, self.name, book.notes)
         self.header_row = header_row
         self.row = 0
+        #: Estimated height of the rows written so far, in points (for keep_together)
+        self.height_pt = 0.0
         self.data_rows = 0
         self.first_data_row = header_row + 1
         self.widths = [float(w) for w in widths] if widths else [float(c.width) for c in self.columns]
+        self.sheet_widths = list(self.widths)
+        #: The columns on paper (hidden and collapsed detail columns are not printed)
+        self.printed_widths = [w for w, c in zip(self.widths, self.columns) if not (c.hidden or c.detail)]
         self._kinds = [_KINDS.get(c.kind, _K_INT) for c in self.columns]
         self._caps = [_cap(w) for w in self.widths]
         for i, col in enumerate(self.columns):
@@ -214,18 +235,29 @@ class _Sheet:
             dim.width = self.widths[i]
             if col.hidden:
                 dim.hidden = True
+            if col.detail:  # a collapsed group: hidden on screen and in print until its + is clicked
+                dim.outline_level = 1
+                dim.hidden = True
+                if i + 1 == len(self.columns) or not self.columns[i + 1].detail:
+                    # Excel marks a collapsed group on the column after it (where its + button is)
+                    self.ws.column_dimensions[get_column_letter(i + 2)].collapsed = True
+        if any(c.detail for c in self.columns):
+            # openpyxl writes <sheetFormatPr> before it measures the outline of the columns
+            self.ws.column_dimensions.max_outline = 1
         self.ws.freeze_panes = f"{get_column_letter(freeze_col)}{header_row + 1}"
-        self._page_setup(landscape)
+        self._page_setup(landscape, repeat_header)
 
-    def _page_setup(self, landscape: bool) -> None:
+    def _page_setup(self, landscape: bool, repeat_header: bool) -> None:
         ws, b = self.ws, self.book
         ws.page_setup.orientation = "landscape" if landscape else "portrait"
         ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = f"{self.header_row}:{self.header_row}"
-        ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.75, bottom=0.6, header=0.3, footer=0.3)
+        if repeat_header:
+            ws.print_title_rows = f"{self.header_row}:{self.header_row}"
+        ws.page_margins = PageMargins(left=MARGIN_SIDE_IN, right=MARGIN_SIDE_IN, top=MARGIN_TOP_IN,
+                                      bottom=MARGIN_BOTTOM_IN, header=0.3, footer=0.3)
         ws.oddHeader.left.text = header_text(b.organisation, 70)
         ws.oddHeader.left.size = 9
         ws.oddHeader.center.text = "&B" + header_text(f"Samverkansportfölj – {self.name}", 60)
@@ -243,10 +275,39 @@ class _Sheet:
     def raw(self, values: Sequence[Any]) -> None:
         self.ws.append(list(values))
         self.row += 1
+        self.height_pt += LINE_PT
+
+    def raw_sized(self, values: Sequence[Any], lines: int) -> None:
+        """A row of prepared cells, `lines` lines high."""
+        self._append_sized(list(values), lines)
+
+    def keep_together(self, height_pt: float) -> None:
+        """Start a new printed page at the next row unless the next `height_pt` points of rows fit
+        on the current one (estimated from the row heights written and the print scale)."""
+        page = PRINT_HEIGHT_PT * 100 / print_scale(self.printed_widths)
+        title = LINE_PT * 2 if self.ws.print_title_rows else 0.0  # the header repeated on the next pages
+        used = self.height_pt
+        while used > page:
+            used -= page - title
+        if used + height_pt > page and self.row > self.header_row:
+            from openpyxl.worksheet.pagebreak import Break
+
+            self.ws.row_breaks.append(Break(id=self.row))
 
     def text_cell(self, text: str, style: StyleArray | None = None, col: int = 0) -> Any:
         return self.safe.cell(text, self.row + 1, self.letters[col] if col < len(self.letters) else "A",
                               self.columns[col].header if col < len(self.columns) else "", style)
+
+    def next_table(self, columns: Sequence[Column]) -> None:
+        """Start another table on the next row, in the sheet's columns (their widths stay): header(),
+        data() and totals() then follow `columns`. (No filter or frozen rows of its own.)"""
+        self.columns = list(columns)
+        self.widths = self.sheet_widths[:len(self.columns)]
+        self._kinds = [_KINDS.get(c.kind, _K_INT) for c in self.columns]
+        self._caps = [_cap(w) for w in self.widths]
+        self.header_row = self.row + 1
+        self.first_data_row = self.header_row + 1
+        self.data_rows = 0
 
     def header(self) -> None:
         while self.row < self.header_row - 1:
@@ -317,6 +378,7 @@ class _Sheet:
         if lines > 1:
             del self.ws.row_dimensions[row_no]
         self.row += 1
+        self.height_pt += min(LINE_PT * lines + 2, MAX_ROW_PT) if lines > 1 else LINE_PT
 
     def _mixed(self, v: Any, row_no: int, i: int) -> Any:
         if isinstance(v, _Money):
@@ -368,6 +430,19 @@ class _Book:
 
 
 # ---- widths ------------------------------------------------------------------------
+#: Points per unit of column width: the digit of Calibri 11 is 7 px at 96 dpi in Excel, and Carlito's
+#: (LibreOffice) 0.507 em = 7.44 px; the wider one, so that the estimate below holds for both.
+WIDTH_UNIT_PT = 11 * 0.507
+
+
+def print_scale(widths: Sequence[float]) -> int:
+    """The scale (%) at which a sheet whose printed columns are `widths` wide fits one A4 landscape
+    page width (at most 100 %). The sheets are laid out so that this stays at 70 % or more: Calibri
+    11 printed at 7.7 pt or larger, legible."""
+    points = sum(widths) * WIDTH_UNIT_PT
+    return max(10, min(100, int(PRINT_WIDTH_PT * 100 / points))) if points else 100
+
+
 def _cap(width: float) -> int:
     """Characters per line in a column `width` wide (calibrated on Calibri/Carlito 11 as
     LibreOffice renders it: proportional text needs a little slack)."""
@@ -412,31 +487,60 @@ def _text_len(v: Any) -> int:
     return max((len(line) for line in str(v).splitlines()), default=0)
 
 
-def _widths(columns: Sequence[Column], rows: Sequence[Sequence[Any]], totals: dict[int, int] | None = None
+def _widths(columns: Sequence[Column], rows: Iterable[Sequence[Any]], totals: dict[int, int] | None = None
             ) -> list[float]:
-    """Content-based widths for the small sheets: header words, longest line, money totals."""
+    """Content-based widths: header words, longest line, money totals. One pass over `rows`, so
+    that a streamed sheet can be measured by a first pass over its rows."""
+    n = len(columns)
+    kinds = [c.kind for c in columns]
+    longest = [0.0] * n  # money: _money_chars; int/id: digits; text: longest line
+    for r in rows:
+        for i in range(n):
+            v = r[i]
+            if v is None:
+                continue
+            kind = kinds[i]
+            if kind == "money":
+                if isinstance(v, int):
+                    longest[i] = max(longest[i], _money_chars(v))
+            elif kind in ("int", "id"):
+                longest[i] = max(longest[i], len(str(v)) + 2)
+            elif kind != "date":
+                longest[i] = max(longest[i], _text_len(v) + 2)
     out = []
     for i, col in enumerate(columns):
-        longest_word = int(max((len(w) for w in col.header.split()), default=4) * 1.15 + 1)  # bold header
+        longest_word = _header_word(col.header)
         if col.kind == "money":
-            biggest = max([abs(r[i]) for r in rows if isinstance(r[i], int)] + [abs((totals or {}).get(i, 0))] + [0])
-            w = max(len(format_money(biggest, decimals="never")) * 1.1 + 3, longest_word + 2, 11)
+            w = max(longest[i], _money_chars((totals or {}).get(i, 0)), longest_word, 11)
         elif col.kind == "date":
-            w = max(11.5, longest_word + 2)
+            w = max(10.5, longest_word)  # yyyy-mm-dd
         elif col.kind in ("int", "id"):
-            w = max(6, longest_word + 2, max((len(str(r[i])) for r in rows if r[i] is not None), default=0) + 2)
+            w = max(6, longest_word, longest[i])
         else:
-            content = max((_text_len(r[i]) for r in rows), default=0)
             cap = col.width if col.kind == "wrap" else max(col.width, 40)
-            w = min(max(content + 2, longest_word + 2, 8), cap)
+            w = max(min(max(longest[i], 8), cap), longest_word)
         out.append(float(w))
     return out
 
 
+def _header_word(header: str) -> float:
+    """The width a header's longest word needs in bold (the header wraps between words)."""
+    return max((len(w) for line in header.split("\n") for w in line.split()), default=4) * 1.15 + 1.5
+
+
+def _money_chars(ore: int) -> float:
+    """The width a money cell needs, in Excel's units (the width of a digit): as the sheets show it
+    (kronor, with öre when there are öre), in bold like the totals row, with a little slack. In
+    Calibri a digit is one unit, a group space or the comma half of one, " kr" two."""
+    text = format_money(ore, unit=False)
+    digits = sum(ch.isdigit() for ch in text)
+    return digits * 1.07 + (len(text) - digits) * 0.55 + 2.0 + 1.5
+
+
 def _money_width(total_ore: int, header: str) -> float:
-    # the total is bold (about 10 % wider) and needs the most room
-    return float(max(len(format_money(abs(total_ore), decimals="never")) * 1.1 + 3, 11,
-                     max((len(w) for w in header.split()), default=4) * 1.15 + 2))
+    """A streamed money column's width from its total (the widest value), at least the header's
+    longest word. (The total's öre, if any, stand for the rows' öre.)"""
+    return float(max(_money_chars(total_ore), 11, _header_word(header)))
 
 
 # ---- sheets --------------------------------------------------------------------------
@@ -444,20 +548,40 @@ _C = Column
 
 
 def summary_columns() -> list[Column]:
-    return [_C("title", "Avtal", "wrap", 34), _C("partners", "Part", "wrap", 24), _C("start", "Från", "date", 11),
+    return [_C("title", "Avtal", "wrap", 30), _C("partners", "Part", "wrap", 20), _C("start", "Från", "date", 11),
             _C("end", "Till", "date", 11), _C("status", "Status", "text", 10),
             _C("fee", "Årsavgift", "money", 13, total=True), _C("invoiced", "Fakturerat", "money", 13, total=True),
             _C("allocated", "Tilldelat", "money", 13, total=True), _C("disbursed", "Överfört", "money", 13, total=True),
             _C("remaining", "Kvar att föra över", "money", 13, total=True),
             _C("co", "Medfinansiering", "money", 13, total=True), _C("inkind", "Naturainsats", "money", 13, total=True),
-            *[_C(f"stage{n}", label, "int", 10, total=True) for n, (label, _) in enumerate(STAGE_GROUPS)],
             _C("count", "Aktiviteter", "int", 11, total=True)]
 
 
 def summary_rows(h: ExportHeader) -> list[list[Any]]:
     return [[s.title, s.partners, s.start, s.end, s.status, s.annual_fee_ore, s.invoiced_ore, s.allocated_ore,
-             s.disbursed_ore, s.remaining_ore, s.co_financing_ore, s.in_kind_ore, *s.stage_counts, s.activity_count]
+             s.disbursed_ore, s.remaining_ore, s.co_financing_ore, s.in_kind_ore, s.activity_count]
             for s in h.summaries]
+
+
+def stage_columns(widths: Sequence[float]) -> list[Column]:
+    """Sammanfattning's second table, "Aktiviteter per steg", in the first table's columns A–H: a
+    stage label that is too wide for its column breaks after its slash."""
+    cols = [_C("title", "Avtal", "wrap", widths[0])]
+    for n, (label, _) in enumerate(STAGE_GROUPS, start=1):
+        fits = _header_word(label) <= widths[n]
+        cols.append(_C(f"stage{n}", label if fits else label.replace("/", "/\n"), "int", widths[n], total=True))
+    cols.append(_C("count", "Totalt", "int", widths[len(cols)], total=True))
+    return cols
+
+
+def stage_rows(h: ExportHeader) -> list[list[Any]]:
+    return [[s.title, *s.stage_counts, s.activity_count] for s in h.summaries]
+
+
+#: Sammanfattning: the per-year table starts in column E (0-based 4) under the money columns F–I,
+#: and its chart (this tall, in cm) stands beside it in A–D.
+YEAR_COL = 4
+CHART_CM = 8.0
 
 
 def _summary_sheet(book: _Book, h: ExportHeader) -> _Sheet:
@@ -465,15 +589,15 @@ def _summary_sheet(book: _Book, h: ExportHeader) -> _Sheet:
     cols = summary_columns()
     rows = summary_rows(h)
     totals = {i: sum(r[i] for r in rows if isinstance(r[i], int)) for i, c in enumerate(cols) if c.kind == "money"}
-    for y in h.per_year:  # the per-year table below uses the same columns
-        for i, v in ((1, y.budget_ore), (2, y.allocated_ore), (3, y.disbursed_ore), (4, y.fees_invoiced_ore)):
-            totals[i] = max(totals.get(i, 0), v) if cols[i].kind == "money" else totals.get(i, 0)
     widths = _widths(cols, rows, totals)
-    for i in (1, 2, 3, 4):  # År | Budget | Tilldelat | Överfört | Fakturerade avgifter share columns B–E
-        biggest = max([0] + [v for y in h.per_year for v in (y.budget_ore, y.allocated_ore, y.disbursed_ore,
-                                                              y.fees_invoiced_ore)])
-        widths[i] = max(widths[i], _money_width(biggest, "Fakturerade avgifter"))
-    return _Sheet(book, "Sammanfattning", cols, widths=widths, header_row=5, freeze_col=2)
+    # the per-year table below: År | Budget | Tilldelat | Överfört | Fakturerade avgifter in columns E–I
+    widths[YEAR_COL] = max(widths[YEAR_COL], 7.0)
+    for n, header in enumerate(("Budget (aktiviteter)", "Tilldelat", "Överfört", "Fakturerade avgifter")):
+        values = [(y.budget_ore, y.allocated_ore, y.disbursed_ore, y.fees_invoiced_ore)[n] for y in h.per_year]
+        widths[YEAR_COL + 1 + n] = max([widths[YEAR_COL + 1 + n], _header_word(header)]
+                                       + [_money_chars(v) for v in values])
+    # Its tables have headers of their own: the first one's is not repeated above the others on paper.
+    return _Sheet(book, "Sammanfattning", cols, widths=widths, header_row=5, freeze_col=2, repeat_header=False)
 
 
 def _write_summary(sh: _Sheet, h: ExportHeader, changes: int, baseline: SnapshotInfo | None) -> int:
@@ -494,49 +618,72 @@ def _write_summary(sh: _Sheet, h: ExportHeader, changes: int, baseline: Snapshot
     data_last = sh.row
     sh.totals(label_col=0)
     sh.finish_filter(data_last)
-    # Money per year, with a chart
+    # Money per year: a table under the money columns (E–I), its chart beside it (A–D), kept on one page
     if h.per_year:
+        head = ["År", "Budget (aktiviteter)", "Tilldelat", "Överfört", "Fakturerade avgifter"]
+        head_lines = max(_lines(text, sh.sheet_widths[YEAR_COL + n] - 1.5) for n, text in enumerate(head))
+        chart_pt = CHART_CM / 2.54 * 72
         sh.raw([])
+        sh.keep_together(2 * LINE_PT + max(head_lines * LINE_PT + len(h.per_year) * LINE_PT, chart_pt))
         sh.raw([])
         sh.raw([sh.text_cell("Pengar per år", st.section)])
-        head = ["År", "Budget (aktiviteter)", "Tilldelat", "Överfört", "Fakturerade avgifter"]
-        sh.raw([sh.text_cell(t, st.header) for t in head])
+        pad: list[Any] = [None] * YEAR_COL
+        top = sh.height_pt
+        sh.raw_sized(pad + [sh.text_cell(text, st.header, YEAR_COL + n) for n, text in enumerate(head)], head_lines)
         first = sh.row + 1
         for y in h.per_year:
-            sh.raw([y.year, sh.money(y.budget_ore), sh.money(y.allocated_ore), sh.money(y.disbursed_ore),
-                    sh.money(y.fees_invoiced_ore)])
+            sh.raw(pad + [y.year, sh.money(y.budget_ore), sh.money(y.allocated_ore), sh.money(y.disbursed_ore),
+                          sh.money(y.fees_invoiced_ore)])
         last = sh.row
+        while sh.height_pt < top + chart_pt:  # what follows starts below the chart
+            sh.raw([])
         chart = BarChart()
         chart.type = "col"
         chart.grouping = "clustered"
         chart.title = "Pengar per år (kr)"
         chart.y_axis.title = "kr"
         chart.x_axis.title = "År"
-        chart.y_axis.numFmt = "#,##0"
+        chart.y_axis.numFmt = MONEY0.removesuffix(' "kr"')  # grouped the Swedish way, like the cells
         chart.y_axis.majorGridlines = chart.y_axis.majorGridlines
         chart.x_axis.delete = False
         chart.y_axis.delete = False
         chart.legend.position = "b"
-        chart.add_data(Reference(sh.ws, min_col=2, max_col=5, min_row=first - 1, max_row=last), titles_from_data=True)
-        chart.set_categories(Reference(sh.ws, min_col=1, min_row=first, max_row=last))
-        chart.width = 24
-        chart.height = 9
-        sh.ws.add_chart(chart, f"A{last + 2}")
+        chart.add_data(Reference(sh.ws, min_col=YEAR_COL + 2, max_col=YEAR_COL + 5, min_row=first - 1, max_row=last),
+                       titles_from_data=True)
+        chart.set_categories(Reference(sh.ws, min_col=YEAR_COL + 1, min_row=first, max_row=last))
+        # as wide as columns A–D (a unit is 7 px at 96 dpi), less a small gap before the table
+        chart.width = max(sum(sh.sheet_widths[:YEAR_COL]) * 7 / 96 * 2.54 - 0.4, 8.0)
+        chart.height = CHART_CM
+        sh.ws.add_chart(chart, f"A{first - 1}")
+    # Activities per stage: a table of its own (so that the sheet prints on one A4 width), kept on one page
+    if rows:
+        stage_cols = stage_columns(sh.sheet_widths)
+        head_lines = max(_lines(c.header, c.width - 1.5) for c in stage_cols)
+        body = sum(max(LINE_PT * _lines(r[0], stage_cols[0].width) + 2, LINE_PT) for r in stage_rows(h))
+        sh.raw([])
+        sh.keep_together(LINE_PT * 4 + head_lines * LINE_PT + body)
+        sh.raw([])
+        sh.raw([sh.text_cell("Aktiviteter per steg", st.section)])
+        sh.next_table(stage_cols)
+        sh.header()
+        for r in stage_rows(h):
+            sh.data(r)
+        sh.totals(label_col=0)
     return len(rows)
 
 
 AGREEMENT_COLUMNS = [
-    _C("id", "Id", "id", 6), _C("title", "Titel", "wrap", 34), _C("kind", "Typ", "text", 16),
-    _C("status", "Status", "text", 11), _C("own", "Vår organisation", "wrap", 20),
-    _C("partners", "Part(er)", "wrap", 24), _C("case", "Diarienr", "text", 14),
+    _C("id", "Id", "id", 6), _C("title", "Titel", "wrap", 20), _C("kind", "Typ", "wrap", 16),
+    _C("status", "Status", "text", 11), _C("own", "Vår organisation", "wrap", 20, detail=True),
+    _C("partners", "Part(er)", "wrap", 15), _C("case", "Diarienr", "text", 14),
     _C("start", "Start", "date", 11), _C("end", "Slut", "date", 11),
-    _C("fee", "Årsavgift", "money", 13, total=True), _C("n_inv", "Fakturor per år", "int", 9),
-    _C("notice", "Uppsägning", "wrap", 28), _C("ext", "Förlängning senast", "date", 11),
-    _C("next", "Nästa tidsfrist", "date", 11), _C("next_text", "Tidsfristen avser", "wrap", 16),
-    _C("acts", "Aktiviteter", "int", 11, total=True), _C("themes", "Teman", "wrap", 40)]
+    _C("fee", "Årsavgift", "money", 13, total=True), _C("n_inv", "Fakturor per år", "int", 9, detail=True),
+    _C("notice", "Uppsägning", "wrap", 18), _C("ext", "Förlängning senast", "date", 11),
+    _C("next", "Nästa tidsfrist", "date", 11), _C("next_text", "Tidsfristen avser", "wrap", 12),
+    _C("acts", "Aktiviteter", "int", 11, total=True), _C("themes", "Teman", "wrap", 15)]
 
 ECONOMY_COLUMNS = [
-    _C("agreement", "Avtal", "wrap", 34), _C("year", "År", "int", 7), _C("source", "Källa", "wrap", 26),
+    _C("agreement", "Avtal", "wrap", 32), _C("year", "År", "int", 7), _C("source", "Källa", "wrap", 24),
     _C("budget", "Budget", "money", 13, total=True), _C("alloc", "Tilldelat", "money", 13, total=True),
     _C("disb", "Överfört", "money", 13, total=True), _C("rem", "Kvar att föra över", "money", 13, total=True),
     _C("fee_plan", "Avgift planerad", "money", 13, total=True),
@@ -554,10 +701,10 @@ REPORT_COLUMNS = [
 
 MEETING_COLUMNS = [
     _C("on", "Datum", "date", 11), _C("body", "Organ", "wrap", 24), _C("kind", "Typ", "text", 7),
-    _C("para", "§", "text", 6), _C("title", "Rubrik / ärende", "wrap", 34), _C("agreement", "Avtal", "wrap", 24),
+    _C("para", "§", "text", 6), _C("title", "Rubrik / ärende", "wrap", 28), _C("agreement", "Avtal", "wrap", 20),
     _C("activity", "Aktivitet-id", "id", 10), _C("case", "Diarienr", "text", 14),
-    _C("decision", "Beslut / ärenden", "wrap", 40), _C("res", "Reservationer", "wrap", 24),
-    _C("place", "Plats", "wrap", 20), _C("status", "Status", "text", 10)]
+    _C("decision", "Beslut / ärenden", "wrap", 34), _C("res", "Reservationer", "wrap", 20),
+    _C("place", "Plats", "wrap", 15), _C("status", "Status", "text", 10)]
 
 DEADLINE_COLUMNS = [
     _C("due", "Datum", "date", 11), _C("left", "Dagar kvar", "int", 8), _C("urgency", "Brådska", "text", 14),
@@ -602,22 +749,27 @@ def meeting_values(m: MeetingLine) -> list[Any]:
             m.reservations, m.place, m.status]
 
 
-def deadline_rows(h: ExportHeader) -> list[list[Any]]:
-    return [[d.due, (d.due - h.today).days, urgency(d, h.today).value, d.kind.value, d.title, d.detail,
-             _REF_LABELS.get(d.ref_type, d.ref_type), d.ref_id] for d in h.deadlines]
+def deadline_values(d: Deadline, today: date) -> list[Any]:
+    return [d.due, (d.due - today).days, urgency(d, today).value, d.kind.value, d.title, d.detail,
+            _REF_LABELS.get(d.ref_type, d.ref_type), d.ref_id]
 
 
-def change_rows(changes: list[Change], baseline: SnapshotInfo | None) -> list[list[Any]]:
-    rows: list[list[Any]] = []
+def deadline_rows(deadlines: Iterable[Deadline], today: date) -> Iterator[list[Any]]:
+    return (deadline_values(d, today) for d in deadlines)
+
+
+def change_rows(changes: Iterable[Change], baseline: SnapshotInfo | None) -> Iterator[list[Any]]:
+    """Förändringar's rows; a line saying why when there are none."""
+    empty = True
     for c in changes:
+        empty = False
         before = _Money(c.before) if c.money and isinstance(c.before, int) else c.before
         after = _Money(c.after) if c.money and isinstance(c.after, int) else c.after
-        rows.append([c.kind, c.entity, c.ref_id, c.title, c.detail, before, after, c.diff_ore])
-    if not rows:
+        yield [c.kind, c.entity, c.ref_id, c.title, c.detail, before, after, c.diff_ore]
+    if empty:
         text = ("Första exporten av detta urval: inget att jämföra med ännu." if baseline is None
                 else "Inga förändringar sedan föregående export av samma urval.")
-        rows.append([text, None, None, None, None, None, None, None])
-    return rows
+        yield [text, None, None, None, None, None, None, None]
 
 
 def _yes_no(v: bool | None) -> str:
@@ -646,8 +798,8 @@ def portfolio_values(a: ActivityLine) -> list[Any]:
         who = " ".join(p for p in (d.body, d.paragraph) if p)
         decision = f"{who}: {d.outcome}" if who and d.outcome else (who or d.outcome)
     return [a.id, a.kind.value, a.parent_id, a.title, a.agreement, a.administration, a.official, a.researcher,
-            a.stage.value, a.start, a.end, *a.budget_by_source, a.budget_total_ore, a.next_report_due,
-            a.case_number, a.agreement_case_number, d.decided_on if d else None, decision, a.version]
+            a.stage.value, a.start, a.end, a.budget_total_ore, a.next_report_due, d.decided_on if d else None, decision,
+            a.version, *a.budget_by_source, a.case_number, a.agreement_case_number]
 
 
 def _portfolio_sheet(book: _Book, h: ExportHeader) -> _Sheet:
@@ -659,6 +811,8 @@ def _portfolio_sheet(book: _Book, h: ExportHeader) -> _Sheet:
             widths.append(_money_width(h.budget_totals[n] if len(h.budget_totals) == n_src else 0, col.header))
         elif col.key == "budget_total":
             widths.append(_money_width(sum(h.budget_totals), col.header))
+        elif col.key in ("id", "parent_id"):  # a digit per character, plus the cell's padding
+            widths.append(max(col.width, len(str(h.max_activity_id)) + 1.0))
         else:
             widths.append(col.width)
     return _Sheet(book, PORTFOLIO_SHEET, PORTFOLIO_COLUMNS, widths=widths, freeze_col=5)
@@ -678,30 +832,29 @@ def _write_economy(book: _Book, h: ExportHeader) -> int:
     return len(rows)
 
 
-def _write_deadlines(book: _Book, h: ExportHeader) -> int:
-    rows = deadline_rows(h)
-    sh = _Sheet(book, "Deadlines", DEADLINE_COLUMNS, widths=_widths(DEADLINE_COLUMNS, rows), freeze_col=2)
-    sh.header()
-    for r in rows:
-        sh.data(r)
-    sh.finish_filter()
-    return len(rows)
+def _deadline_sheet(book: _Book, reader: ExportReader, today: date) -> _Sheet:
+    """Measured by a first pass over the deadlines (streamed: the overdue reports grow with the
+    portfolio); the export writes them in a second pass."""
+    widths = _widths(DEADLINE_COLUMNS, deadline_rows(reader.deadlines(), today))
+    return _Sheet(book, "Deadlines", DEADLINE_COLUMNS, widths=widths, freeze_col=2)
 
 
-def _write_changes(book: _Book, changes: list[Change], baseline: SnapshotInfo | None) -> int:
-    rows = change_rows(changes, baseline)
-    sh = _Sheet(book, "Förändringar", CHANGE_COLUMNS, widths=_widths(CHANGE_COLUMNS, rows), freeze_col=4)
+def _write_changes(book: _Book, tracker: ChangeTracker, count: int, baseline: SnapshotInfo | None) -> int:
+    """Förändringar, read twice from the tracker's scratch database: widths, then rows."""
+    sh = _Sheet(book, "Förändringar", CHANGE_COLUMNS, widths=_widths(CHANGE_COLUMNS, change_rows(tracker.changes(),
+                                                                                                  baseline)),
+                freeze_col=4)
     if baseline is not None:
         when = baseline.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         sh.ws.oddHeader.right.text = header_text(f"Jämfört med export {when}", 40)
     sh.header()
-    for r in rows:
+    for r in change_rows(tracker.changes(), baseline):
         sh.data(r)
     last = sh.row
-    if changes:
+    if count:
         sh.totals(label_col=3)
     sh.finish_filter(last)
-    return len(changes)
+    return count
 
 
 def _write_notes(book: _Book) -> None:
@@ -797,22 +950,23 @@ def export_portfolio(sv: Any, out: Path, today: date, *, year: int | None = None
     if not out.parent.is_dir():
         raise ExportError(f"Mappen {out.parent} finns inte.")
     latest = data.latest_snapshot(scope)
-    # the baseline is the previous export of the scope, when its snapshot can be read
-    baseline, previous = (latest if latest is not None and latest[1] is not None else (None, None))
-
     fd, tmp_name = tempfile.mkstemp(prefix=".samverkan-", suffix=".xlsx.tmp", dir=out.parent)
     os.close(fd)
     tmp = Path(tmp_name)
     book: _Book | None = None
+    tracker: ChangeTracker | None = None
     saved = False
     try:
+        # the baseline is the previous export of the scope, when its snapshot can be read
+        tracker = ChangeTracker(latest[1] if latest is not None else None, today)
+        baseline = latest[0] if latest is not None and tracker.has_baseline else None
+        del latest  # the previous snapshot's document is in the tracker's scratch database now
         with data.open(scope, today) as reader:
             h = reader.header()
-            total = h.activity_count + h.report_count + h.decision_count + len(h.meetings) + len(h.deadlines) + 10
+            total = h.activity_count + h.report_count + h.decision_count + len(h.meetings) + h.deadline_count + 10
             done = 0
             yield Progress(done, total, "Hämtar uppgifter")
             book = _Book(h, today)
-            tracker = ChangeTracker(previous, today)
             rows: dict[str, int] = {}
             # Sheets are created in tab order; each streams to its own file, so Sammanfattning (the
             # first tab) is filled last, when the number of changes is known.
@@ -855,11 +1009,20 @@ def export_portfolio(sv: Any, out: Path, today: date, *, year: int | None = None
                     yield Progress(done, total, f"Möten och beslut: {meet.data_rows} rader")
             meet.finish_filter()
             rows["Möten och beslut"] = meet.data_rows
-            rows["Deadlines"] = _write_deadlines(book, h)
-            tracker.deadlines(h.deadlines)
+            dl = _deadline_sheet(book, reader, today)
+            dl.header()
+            for d in reader.deadlines():
+                tracker.deadline(d)
+                dl.data(deadline_values(d, today))
+                done += 1
+                if done % PROGRESS_EVERY == 0:
+                    _check(cancelled)
+                    yield Progress(done, total, f"Deadlines: {dl.data_rows} rader")
+            dl.finish_filter()
+            rows["Deadlines"] = dl.data_rows
             snapshot, changes = tracker.finish()
-            rows["Förändringar"] = _write_changes(book, changes, baseline)
-            rows["Sammanfattning"] = _write_summary(summary, h, len(changes), baseline)
+            rows["Förändringar"] = _write_changes(book, tracker, changes, baseline)
+            rows["Sammanfattning"] = _write_summary(summary, h, changes, baseline)
             if book.notes:
                 _write_notes(book)
             _properties(book.wb, h, user)
@@ -875,10 +1038,13 @@ def export_portfolio(sv: Any, out: Path, today: date, *, year: int | None = None
             raise ExportError(f"Arbetsboken kunde inte sparas som {out}: {exc.strerror or exc}") from exc
         saved = True
     finally:
+        if tracker is not None:
+            tracker.close()
         if not saved:
             if book is not None:
                 _discard(book.wb)
             tmp.unlink(missing_ok=True)
+    assert tracker is not None and book is not None
     warnings: list[str] = []
     snapshot_id: int | None = None
     if store_snapshot:
@@ -892,7 +1058,7 @@ def export_portfolio(sv: Any, out: Path, today: date, *, year: int | None = None
                         f"se bladet {NOTES_SHEET}.")
     yield Progress(total, total, "Klart")
     rows = {name: rows[name] for name in SHEETS if name in rows}
-    return ExportResult(path=out, scope_text=h.scope_text, rows=rows, notes=list(book.notes), changes=len(changes),
+    return ExportResult(path=out, scope_text=h.scope_text, rows=rows, notes=list(book.notes), changes=changes,
                         baseline=baseline, snapshot_id=snapshot_id, warnings=warnings)
 
 

@@ -13,6 +13,7 @@ from .meetings import MeetingService
 from .overview import OverviewService
 from .people import PeopleService
 from .portfolio import PortfolioService
+from .privacy import PrivacyService
 
 
 @dataclass
@@ -26,6 +27,7 @@ class Services:
     deadlines: DeadlineService
     overview: OverviewService
     documents: DocumentService
+    privacy: PrivacyService
 
     @classmethod
     def build(cls, db: Database) -> "Services":
@@ -34,7 +36,7 @@ class Services:
         return cls(db=db, agreements=agreements, portfolio=portfolio, meetings=MeetingService(db, portfolio),
                    budget=budget, people=PeopleService(db), deadlines=deadlines,
                    overview=OverviewService(agreements, portfolio, budget, deadlines),
-                   documents=DocumentService(db))
+                   documents=DocumentService(db), privacy=PrivacyService(db))
 
     def is_empty(self) -> bool:
         from sqlalchemy import func, select

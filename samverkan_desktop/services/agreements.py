@@ -30,6 +30,7 @@ from ..models import (
 )
 from .common import clean_text, load
 from .errors import ValidationError, as_validation
+from .history import HistoryEntry, record_history
 
 #: How far ahead an open-ended agreement's invoice plan is kept (years after today's year).
 OPEN_END_PLAN_YEARS = 2
@@ -350,6 +351,13 @@ class AgreementService:
                 for a in agreements
             ]
 
+    def titles(self) -> list[tuple[int, str]]:
+        """(id, title) of every agreement in `list_rows` order, for pickers: one light query
+        (no partners, no deadlines)."""
+        with self.db.reading() as s:
+            return [(aid, title) for aid, title in s.execute(
+                select(Agreement.id, Agreement.title).order_by(Agreement.start, Agreement.id))]
+
     def get(self, agreement_id: int) -> AgreementDetail:
         with self.db.reading() as s:
             a = load(s, Agreement, agreement_id)
@@ -389,6 +397,11 @@ class AgreementService:
     def derived(self, agreement_id: int, today: date) -> DerivedFacts:
         d = self.get(agreement_id)
         return derive(d.data, today, sum(h.minutes for h in d.hours))
+
+    def history(self, agreement_id: int) -> list[HistoryEntry]:
+        """Every change of the agreement and of its partners, roles, bodies, decisions and
+        attachments, oldest first (from the change log)."""
+        return record_history(self.db, "agreement", agreement_id)
 
     def invoices(self, agreement_id: int) -> list[InvoiceRow]:
         with self.db.reading() as s:

@@ -24,10 +24,10 @@ from enum import Enum
 from typing import Any
 
 from ..domain.cadence import Body
-from ..domain.catalog import AgreementKind, AgreementStatus, MeetingStatus
+from ..domain.catalog import AgendaKind, AgreementKind, AgreementStatus, MeetingStatus
 from ..domain.followup import ActivityKind
 from ..domain.money import format_money
-from ..domain.stages import Stage
+from ..domain.stages import Outcome, Stage
 from .errors import ConflictError
 
 #: Fields never shown: identity, lock counter, and values the program keeps itself.
@@ -60,12 +60,21 @@ LABELS: dict[str, str] = {
     # person, organisation
     "name": "Namn", "organisation_id": "Organisation", "email": "E-post", "phone": "Telefon",
     "org_nr": "Organisationsnummer", "is_own": "Egen organisation",
+    # agenda item (the minutes' text), attendee, and the parts of an agreement
+    "paragraph": "Paragraf", "proposal": "Förslag till beslut", "motions": "Yrkanden",
+    "decision_procedure": "Beslutsgång", "decision_text": "Beslut", "outcome": "Utfall",
+    "reservations": "Reservationer", "sent_to": "Beslutet skickas till", "documents": "Handlingar",
+    "report_id": "Rapport", "activity_id": "Aktivitet", "person_id": "Person", "role": "Roll", "side": "Sida",
+    "present": "Närvarande", "decided_on": "Beslutsdatum", "meetings_per_year": "Möten per år",
+    "description": "Beskrivning", "path": "Fil", "meeting_id": "Möte",
 }
 
 _ENUMS: dict[str, dict[str, type[Enum]]] = {
     "agreement": {"kind": AgreementKind, "status": AgreementStatus},
     "activity": {"kind": ActivityKind, "stage": Stage},
     "meeting": {"body": Body, "status": MeetingStatus},
+    "agenda_item": {"kind": AgendaKind, "outcome": Outcome},
+    "governance_body": {"body": Body},
 }
 
 _ENTITY_BY_LABEL = {"Avtalet": "agreement", "Aktiviteten": "activity", "Mötet": "meeting", "Personen": "person",

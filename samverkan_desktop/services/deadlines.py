@@ -3,9 +3,11 @@ invoices and meetings, built from the domain rules."""
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..db.database import Database
@@ -19,6 +21,8 @@ from ..models import Activity, Agreement, AgreementParty, FeeInvoice, FollowUpRe
 from .agreements import is_live, notice_rule_of
 
 DEFAULT_DAYS = 90
+#: Rows fetched per round trip when open reports are streamed
+STREAM_BATCH = 2000
 #: Reports are owed by activities that have been granted and are not closed.
 _REPORTING_STAGES = [st.name for st in DECIDED_STAGES | ACTIVE_STAGES]
 
@@ -49,28 +53,52 @@ def _agreement_items(s: Session, today: date) -> list[Deadline]:
     return items
 
 
-def collect(s: Session, today: date) -> list[Deadline]:
-    """Every deadline the database implies (not yet windowed)."""
+def collect(s: Session, today: date, *, reports: bool = True, until: date | None = None) -> list[Deadline]:
+    """Every deadline the database implies (not yet windowed). `reports=False` leaves out the
+    reports' deadlines: the Excel export streams those (`open_reports`), as they grow with the
+    portfolio. `until` (not before `today`): leave out the reports and meetings due after it,
+    which no radar up to that date shows (overdue reports stay)."""
     items = _agreement_items(s, today)
     titles = {aid: title for aid, title in s.execute(select(Agreement.id, Agreement.title))}
     items += radar.invoice_deadlines(
         radar.InvoiceDue(i.id, i.agreement_id, titles.get(i.agreement_id, ""), i.invoice_date, i.due_date,
                          i.amount_ore, i.status != InvoiceStatus.PLANERAD.name, i.status == InvoiceStatus.BETALD.name)
         for i in s.scalars(select(FeeInvoice).where(FeeInvoice.status != InvoiceStatus.BETALD.name)))
-    items += radar.report_deadlines(
-        (radar.ReportDue(rid, aid, title, ReportKind[kind], due, received)
-         # plain columns, not ORM objects: this runs over every open report (radar, Excel export)
-         for rid, aid, title, kind, due, received in s.execute(select(
-             FollowUpReport.id, FollowUpReport.activity_id, Activity.title, FollowUpReport.kind,
-             FollowUpReport.due, FollowUpReport.received_on).join(
-             Activity, Activity.id == FollowUpReport.activity_id).where(
-             FollowUpReport.received_on.is_(None), Activity.stage.in_(_REPORTING_STAGES)))),
-        today)
+    if until is not None and until < today:
+        until = None
+    if reports:
+        items += radar.report_deadlines(
+            open_reports(s, *([] if until is None else [FollowUpReport.due <= until])), today)
+    meetings = select(Meeting).where(Meeting.held_on >= today,
+                                     Meeting.status.in_([MeetingStatus.PLANERAT.name, MeetingStatus.KALLAT.name]))
+    if until is not None:
+        meetings = meetings.where(Meeting.held_on <= until)
     items += radar.meeting_deadlines(
         radar.MeetingDate(m.id, Body[m.body].value, m.title or Body[m.body].value.capitalize(), m.held_on, m.place)
-        for m in s.scalars(select(Meeting).where(Meeting.held_on >= today,
-                                                 Meeting.status.in_([MeetingStatus.PLANERAT.name, MeetingStatus.KALLAT.name]))))
+        for m in s.scalars(meetings))
     return items
+
+
+def open_reports(s: Session, *where: Any, by_due: bool = False) -> Iterator[radar.ReportDue]:
+    """The reports not yet received of activities that owe reports (granted and not closed), as
+    plain columns, not ORM objects: this runs over every open report (radar, Excel export).
+    `where`: further conditions on FollowUpReport or Activity. `by_due`: in due-date order (then
+    id), fetched in batches, so that a caller can stream them a date at a time."""
+    q = (select(FollowUpReport.id, FollowUpReport.activity_id, Activity.title, FollowUpReport.kind,
+                FollowUpReport.due, FollowUpReport.received_on)
+         .join(Activity, Activity.id == FollowUpReport.activity_id)
+         .where(FollowUpReport.received_on.is_(None), Activity.stage.in_(_REPORTING_STAGES), *where))
+    if by_due:
+        q = q.order_by(FollowUpReport.due, FollowUpReport.id).execution_options(yield_per=STREAM_BATCH)
+    for rid, aid, title, kind, due, received in s.execute(q):
+        yield radar.ReportDue(rid, aid, title, ReportKind[kind], due, received)
+
+
+def count_open_reports(s: Session, *where: Any) -> int:
+    """How many reports `open_reports(s, *where)` gives."""
+    return int(s.scalar(select(func.count()).select_from(FollowUpReport).join(
+        Activity, Activity.id == FollowUpReport.activity_id).where(
+        FollowUpReport.received_on.is_(None), Activity.stage.in_(_REPORTING_STAGES), *where)) or 0)
 
 
 def next_deadline_by_agreement(s: Session, today: date) -> dict[int, tuple[date, str]]:
@@ -87,7 +115,8 @@ class DeadlineService:
 
     def radar(self, today: date, days: int = DEFAULT_DAYS) -> list[Deadline]:
         with self.db.reading() as s:
-            return radar.radar(collect(s, today), today, days)
+            until = today + timedelta(days=days) if days >= 0 else None
+            return radar.radar(collect(s, today, until=until), today, days)
 
     def activity_of_report(self, report_id: int) -> int | None:
         with self.db.reading() as s:

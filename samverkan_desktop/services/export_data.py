@@ -1,9 +1,11 @@
 """Read model of the board's portfolio workbook: everything the sheets need, in a few grouped
-queries (no per-row queries), as plain frozen dataclasses. The two sheets that grow with the
-portfolio (activities, reports) are streamed from the database, so memory stays flat.
+queries (no per-row queries), as plain frozen dataclasses. What grows with the portfolio
+(activities, reports, decisions, the deadlines of open reports) is streamed from the database in
+batches, never held as lists, so memory stays flat.
 
 Also here: the export snapshot (what an export showed, stored in `export_snapshot`) and the
-comparison of two snapshots that fills the "Förändringar" sheet.
+comparison of two snapshots that fills the "Förändringar" sheet (ChangeTracker: both snapshots
+go into a scratch SQLite file and are compared there, not in memory).
 
 Money definitions are the same as `services.budget` (the Ekonomi tab): remaining = allocated −
 disbursed; co-financing = municipal cash + external funder (budget); in-kind = naturainsats."""
@@ -13,10 +15,12 @@ from __future__ import annotations
 import json
 import zlib
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from itertools import groupby
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import and_, case, delete, desc, extract, func, insert, or_, select
@@ -53,7 +57,7 @@ from ..models import (
     Person,
 )
 from .agreements import notice_rule_of
-from .deadlines import collect
+from .deadlines import collect, count_open_reports, open_reports
 from .errors import NotFoundError, ValidationError
 
 #: Version of the snapshot document; a snapshot of another format is not compared.
@@ -272,13 +276,16 @@ class ExportHeader:
     economy: list[EconomyLine]
     per_year: list[YearMoney]
     meetings: list[MeetingLine]
-    deadlines: list[Deadline]
     activity_count: int
     report_count: int
+    #: Rows of the Deadlines sheet (streamed by ExportReader.deadlines())
+    deadline_count: int
     #: Budget of the activities in scope per source (FundingSource order), for column widths and checks
     budget_totals: tuple[int, ...] = ()
     #: Decisions in scope (streamed by ExportReader.decisions(), merged with `meetings`)
     decision_count: int = 0
+    #: The largest activity id in scope (the width of the id columns)
+    max_activity_id: int = 0
 
 
 # ---- the reader ----------------------------------------------------------------------
@@ -320,7 +327,8 @@ class ExportReader:
         return [i for i in ids if i in overlapping or i in used]
 
     def header(self) -> ExportHeader:
-        """Everything except the two streamed sheets (activities and reports)."""
+        """Everything except what grows with the portfolio (activities, reports, decisions and
+        deadlines: streamed by their own methods)."""
         s, today = self.s, self.today
         ids = self._agreement_ids()
         agreements = self._agreements(ids)
@@ -333,7 +341,7 @@ class ExportReader:
             acc[1] += e.allocated_ore
             acc[2] += e.disbursed_ore
             acc[3] += e.fees_invoiced_ore
-        n_act = s.scalar(select(func.count()).select_from(Activity).where(*self._activity_filter())) or 0
+        n_act, max_id = s.execute(select(func.count(), func.max(Activity.id)).where(*self._activity_filter())).one()
         n_rep = s.scalar(select(func.count()).select_from(FollowUpReport).join(
             Activity, Activity.id == FollowUpReport.activity_id).where(*self._report_filter())) or 0
         src_idx = {src.name: n for n, src in enumerate(FundingSource)}
@@ -352,9 +360,10 @@ class ExportReader:
             scope=self.scope, today=today, scope_text=self.scope_text(agreements),
             organisation=", ".join(own), agreements=agreements, summaries=summaries, economy=economy,
             per_year=[YearMoney(y, *v) for y, v in sorted(per_year.items())],
-            meetings=self._meetings(ids), deadlines=self._deadlines(ids),
-            activity_count=int(n_act), report_count=int(n_rep), budget_totals=tuple(totals),
-            decision_count=self.decision_count())
+            meetings=self._meetings(ids), activity_count=int(n_act), report_count=int(n_rep),
+            deadline_count=len(self._other_deadlines()) + count_open_reports(s, *self._deadline_report_filter()),
+            budget_totals=tuple(totals),
+            decision_count=self.decision_count(), max_activity_id=int(max_id or 0))
 
     def scope_text(self, agreements: list[AgreementLine]) -> str:
         parts = []
@@ -624,31 +633,59 @@ class ExportReader:
                              ((d.on, 1, n, d) for n, d in enumerate(self.decisions())))
         return (item[3] for item in merged)
 
-    # -- deadlines
-    def _deadlines(self, agreement_ids: list[int]) -> list[Deadline]:
-        s, scope, today = self.s, self.scope, self.today
-        items = collect(s, today)
-        if scope.year is None:
-            window = radar.radar(items, today, DEADLINE_DAYS)
+    # -- deadlines (streamed: the overdue reports among them grow with the portfolio)
+    def _deadline_window(self, items: Iterable[Deadline]) -> list[Deadline]:
+        """The scope's deadlines among `items`, in the radar's order: with a year, that year's;
+        otherwise the next DEADLINE_DAYS days, plus overdue reports and unpaid invoices."""
+        if self.scope.year is None:
+            return radar.radar(items, self.today, DEADLINE_DAYS)
+        return sorted((d for d in items if d.due.year == self.scope.year),
+                      key=lambda d: (d.due, d.kind, d.title, d.ref_type, d.ref_id))
+
+    def _deadline_report_filter(self) -> list[Any]:
+        """The scope's open reports in SQL: exactly those whose deadlines `_deadline_window` keeps
+        (a report not received is kept when due within the window, or overdue)."""
+        conds: list[Any] = []
+        if self.scope.agreement_id is not None:
+            conds.append(Activity.agreement_id == self.scope.agreement_id)
+        rng = self.scope.year_range()
+        if rng is None:
+            conds.append(FollowUpReport.due <= self.today + timedelta(days=DEADLINE_DAYS))
         else:
-            window = sorted((d for d in items if d.due.year == scope.year),
-                            key=lambda d: (d.due, d.kind, d.title, d.ref_type, d.ref_id))
+            conds.append(FollowUpReport.due.between(*rng))
+        return conds
+
+    def _other_deadlines(self) -> list[Deadline]:
+        """The deadlines of agreements, invoices and meetings in scope (a few per agreement)."""
+        s, scope = self.s, self.scope
+        window = self._deadline_window(collect(s, self.today, reports=False))
         if scope.agreement_id is None:
             return window
-        report_agreement = dict(s.execute(select(FollowUpReport.id, Activity.agreement_id).join(
-            Activity, Activity.id == FollowUpReport.activity_id)
-            .where(Activity.agreement_id == scope.agreement_id)).all())
         meeting_agreement = dict(s.execute(select(Meeting.id, Meeting.agreement_id).where(
             Meeting.agreement_id == scope.agreement_id)).all())
 
         def agreement_of(d: Deadline) -> int | None:
-            if d.ref_type == "report":
-                return report_agreement.get(d.ref_id)
-            if d.ref_type == "meeting":
-                return meeting_agreement.get(d.ref_id)
-            return d.agreement_id
+            return meeting_agreement.get(d.ref_id) if d.ref_type == "meeting" else d.agreement_id
 
         return [d for d in window if agreement_of(d) == scope.agreement_id]
+
+    def deadlines(self) -> Iterator[Deadline]:
+        """The Deadlines sheet's rows, in the radar's order (date first): the deadlines of
+        agreements, invoices and meetings merged with the reports', which are streamed from the
+        database a due date at a time. (Each call reads them afresh.)"""
+        others = self._other_deadlines()
+        n = 0
+        reports = open_reports(self.s, *self._deadline_report_filter(), by_due=True)
+        for due, group in groupby(reports, key=attrgetter("due")):
+            while n < len(others) and others[n].due < due:
+                yield others[n]
+                n += 1
+            same_day = []
+            while n < len(others) and others[n].due == due:
+                same_day.append(others[n])
+                n += 1
+            yield from self._deadline_window(radar.report_deadlines(group, self.today) + same_day)
+        yield from others[n:]
 
 
 class ExportDataService:
@@ -662,17 +699,20 @@ class ExportDataService:
             yield ExportReader(s, scope, today)
 
     # ---- snapshots -------------------------------------------------------------------
-    def latest_snapshot(self, scope: ExportScope) -> tuple[SnapshotInfo, PreviousSnapshot | None] | None:
-        """The newest snapshot of the scope: its facts, and its content (None if unreadable)."""
+    def latest_snapshot(self, scope: ExportScope) -> tuple[SnapshotInfo, bytes | None] | None:
+        """The newest snapshot of the scope: its facts, and its document (None when it is of
+        another format; ChangeTracker reads it)."""
         with self.db.reading() as s:
-            row = s.execute(select(ExportSnapshot).where(ExportSnapshot.scope == scope.key)
-                            .order_by(desc(ExportSnapshot.id)).limit(1)).scalar_one_or_none()
+            row = s.execute(select(ExportSnapshot.id, ExportSnapshot.created_at, ExportSnapshot.created_by,
+                                   ExportSnapshot.as_of, ExportSnapshot.activity_count, ExportSnapshot.format)
+                            .where(ExportSnapshot.scope == scope.key)
+                            .order_by(desc(ExportSnapshot.id)).limit(1)).one_or_none()
             if row is None:
                 return None
-            info = SnapshotInfo(row.id, row.created_at, row.created_by, row.as_of, row.activity_count)
-            if row.format != SNAPSHOT_FORMAT:
+            info = SnapshotInfo(*row[:5])
+            if row[5] != SNAPSHOT_FORMAT:
                 return info, None
-            return info, PreviousSnapshot.load(bytes(row.data))
+            return info, bytes(s.scalar(select(ExportSnapshot.data).where(ExportSnapshot.id == info.id)))
 
     def save_snapshot(self, scope: ExportScope, today: date, data: bytes, activity_count: int,
                       user: str = "") -> int:
@@ -706,12 +746,13 @@ class SnapshotInfo:
 # ---- snapshot documents and their comparison -----------------------------------------
 # A snapshot is zlib-compressed JSON lines, written while the sheets stream:
 #   {"format": 2, "as_of": "2026-11-28"}
-#   ["a", id, title, stage, start, end, [budget per source], allocated, disbursed, kind]
 #   ["g", id, title, status, end, annual_fee]
+#   ["a", id, title, stage, start, end, [budget per source], allocated, disbursed, kind]
 #   ["d", decision_id]
 #   ["t", "KIND|ref_type|ref_id|n", due, title]
-# The comparison keeps only a digest per previous activity in memory, and reads the previous
-# snapshot a second time for the activities that changed: memory stays small for big portfolios.
+# Neither the previous snapshot nor the new one is held in memory as Python objects: both go
+# into a scratch database (a private temporary SQLite file) as the rows stream, and the
+# comparison is a few joins there, so memory stays flat however big the portfolio is.
 def _d(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -724,71 +765,32 @@ def _activity_entry(a: ActivityLine) -> list[Any]:
             a.disbursed_ore, a.kind.name]
 
 
-def _digest(entry: list[Any]) -> int:
-    return hash((entry[2], entry[3], entry[4], entry[5], tuple(entry[6]), entry[7], entry[8], entry[9]))
-
-
 def _valid_activity(entry: Any) -> bool:
     return (isinstance(entry, list) and len(entry) == 10 and isinstance(entry[1], int) and isinstance(entry[6], list)
             and all(isinstance(v, int) for v in entry[6]))
 
 
-class PreviousSnapshot:
-    """A stored snapshot, read lazily (it may describe 100 000 activities)."""
+def snapshot_items(data: bytes, *, lines: bool = False) -> Iterator[Any]:
+    """The items of a snapshot document, decompressed and parsed a piece at a time (raises
+    zlib.error, ValueError or UnicodeDecodeError when the document is damaged). With `lines`,
+    (line as text, item) pairs."""
+    z = zlib.decompressobj()
+    rest = b""
 
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.activity_digest: dict[int, int] = {}
-        self.agreements: dict[int, list[Any]] = {}
-        self.decisions: set[int] = set()
-        self.deadlines: dict[str, list[Any]] = {}
+    def parse(chunk: list[bytes]) -> Iterator[Any]:
+        for raw in chunk:
+            if raw:
+                text = raw.decode("utf-8")
+                yield (text, json.loads(text)) if lines else json.loads(text)
 
-    @classmethod
-    def load(cls, data: bytes) -> PreviousSnapshot | None:
-        """Index the snapshot; None when it cannot be read (then there is nothing to compare with)."""
-        snap = cls(data)
-        try:
-            first = True
-            for item in snap.items():
-                if first:
-                    if not isinstance(item, dict) or item.get("format") != SNAPSHOT_FORMAT:
-                        return None
-                    first = False
-                    continue
-                if not isinstance(item, list) or not item:
-                    continue
-                tag = item[0]
-                if tag == "a" and _valid_activity(item):
-                    snap.activity_digest[item[1]] = _digest(item)
-                elif tag == "g" and len(item) == 6 and isinstance(item[1], int):
-                    snap.agreements[item[1]] = item
-                elif tag == "d" and len(item) == 2 and isinstance(item[1], int):
-                    snap.decisions.add(item[1])
-                elif tag == "t" and len(item) == 4 and isinstance(item[1], str):
-                    snap.deadlines[item[1]] = item
-            return None if first else snap
-        except (zlib.error, ValueError, TypeError, UnicodeDecodeError):
-            return None
-
-    def items(self) -> Iterator[Any]:
-        z = zlib.decompressobj()
-        rest = b""
-        for n in range(0, len(self.data), 1 << 16):
-            rest += z.decompress(self.data[n:n + (1 << 16)])
-            *lines, rest = rest.split(b"\n")
-            for line in lines:
-                if line:
-                    yield json.loads(line)
-        rest += z.flush()
-        for line in rest.split(b"\n"):
-            if line:
-                yield json.loads(line)
-
-    def activities(self, ids: set[int]) -> dict[int, list[Any]]:
-        if not ids:
-            return {}
-        return {item[1]: item for item in self.items()
-                if isinstance(item, list) and item and item[0] == "a" and _valid_activity(item) and item[1] in ids}
+    for n in range(0, len(data), 1 << 16):
+        rest += z.decompress(data[n:n + (1 << 16)])
+        *complete, rest = rest.split(b"\n")
+        yield from parse(complete)
+    rest += z.flush()
+    if not z.eof:
+        raise ValueError("the snapshot document is cut short")
+    yield from parse(rest.split(b"\n"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -813,6 +815,7 @@ class Change:
 
 _KIND_ORDER = ("Ny aktivitet", "Avslutad", "Stegbyte", "Ändrad titel", "Ändrad period", "Ändrat belopp",
                "Nytt beslut", "Flyttad tidsfrist", "Ändrat avtal", "Nytt avtal", "Borta ur urvalet")
+_KIND_RANK = {k: n for n, k in enumerate(_KIND_ORDER)}
 
 
 def _date(text: Any) -> date | None:
@@ -855,111 +858,254 @@ def compare_activity(p: list[Any] | None, c: list[Any]) -> list[Change]:
     return out
 
 
-class ChangeTracker:
-    """Writes the new snapshot and finds the changes against the previous one, as rows stream by."""
+def _encode_change(c: Change) -> str:
+    def value(v: Any) -> Any:
+        return {"d": v.isoformat()} if isinstance(v, date) else v
 
-    def __init__(self, previous: PreviousSnapshot | None, today: date) -> None:
-        self.previous = previous
-        self.activity_count = 0
+    return _dumps([c.kind, c.entity, c.ref_id, c.title, value(c.before), value(c.after), c.money, c.detail])
+
+
+def _decode_change(text: str) -> Change:
+    def value(v: Any) -> Any:
+        return date.fromisoformat(v["d"]) if isinstance(v, dict) else v
+
+    kind, entity, ref_id, title, before, after, money, detail = json.loads(text)
+    return Change(kind, entity, ref_id, title, value(before), value(after), money, detail)
+
+
+# Rows are appended in stream order (rowid = order of arrival: cheap) and indexed once at the end.
+_SCRATCH_SCHEMA = """
+CREATE TABLE prev_a (id INTEGER NOT NULL, line TEXT NOT NULL);
+CREATE TABLE prev_d (id INTEGER NOT NULL);
+CREATE TABLE prev_t (key TEXT NOT NULL, due TEXT);
+CREATE TABLE cur_a (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL, line TEXT NOT NULL);
+CREATE TABLE cur_d (seq INTEGER PRIMARY KEY, id INTEGER NOT NULL, activity_id INTEGER, title TEXT NOT NULL,
+                    decided_on TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE TABLE cur_t (seq INTEGER PRIMARY KEY, base TEXT NOT NULL, due TEXT NOT NULL, title TEXT NOT NULL,
+                    ref_id INTEGER, detail TEXT NOT NULL);
+CREATE TABLE changes (seq INTEGER PRIMARY KEY, rank INTEGER NOT NULL, title_key TEXT NOT NULL,
+                      ref_id INTEGER NOT NULL, change TEXT NOT NULL);
+"""
+#: After loading: the previous snapshot's last entry per key wins (as a dict would), then indexes.
+_SCRATCH_INDEXES = """
+DELETE FROM prev_a WHERE rowid NOT IN (SELECT max(rowid) FROM prev_a GROUP BY id);
+DELETE FROM prev_t WHERE rowid NOT IN (SELECT max(rowid) FROM prev_t GROUP BY key);
+CREATE UNIQUE INDEX prev_a_id ON prev_a (id);
+CREATE INDEX prev_d_id ON prev_d (id);
+CREATE UNIQUE INDEX prev_t_key ON prev_t (key);
+CREATE INDEX cur_a_id ON cur_a (id);
+"""
+#: Rows buffered before they are written to the scratch database
+_BATCH = 1000
+
+
+class ChangeTracker:
+    """Writes the new snapshot and finds the changes against the previous one, as the rows
+    stream by; `finish()`, then `changes()` (sorted for the sheet), then `close()`.
+
+    `previous` is the previous export's snapshot document (None: the first export of the scope).
+    When it cannot be read, `has_baseline` is False and nothing is compared."""
+
+    def __init__(self, previous: bytes | None, today: date) -> None:
+        import sqlite3
+        import tempfile
+
+        # "" = a private temporary database on disk that SQLite deletes when it is closed; its page
+        # cache is the only memory it takes.
+        self._db = sqlite3.connect("", check_same_thread=False)
+        self._db.execute("PRAGMA cache_size=-2048")  # KiB
+        self._db.executescript(_SCRATCH_SCHEMA)
+        self._snapshot = tempfile.TemporaryFile(prefix="samverkan-snapshot-")
         self._z = zlib.compressobj(6)
-        self._parts: list[bytes] = []
         self._pending: list[str] = []
-        self._changed: dict[int, list[Any]] = {}
-        self._changes: list[Change] = []
+        self._buffers: dict[str, list[tuple[Any, ...]]] = {"cur_a": [], "cur_d": [], "cur_t": [], "changes": []}
+        self._seq = 0
+        self.activity_count = 0
+        self.change_count = 0
+        self._prev_agreements: dict[int, list[Any]] = {}
+        self.has_baseline = previous is not None and self._load_previous(previous)
         self._line({"format": SNAPSHOT_FORMAT, "as_of": today.isoformat()})
 
+    # -- the previous snapshot
+    def _load_previous(self, data: bytes) -> bool:
+        """Index the previous snapshot in the scratch database; False when it cannot be read (then
+        there is nothing to compare with)."""
+        db = self._db
+        rows: dict[str, list[tuple[Any, ...]]] = {"prev_a": [], "prev_d": [], "prev_t": []}
+        sql = {"prev_a": "INSERT INTO prev_a VALUES (?, ?)", "prev_d": "INSERT INTO prev_d VALUES (?)",
+               "prev_t": "INSERT INTO prev_t VALUES (?, ?)"}
+
+        def flush() -> None:
+            for table, batch in rows.items():
+                if batch:
+                    db.executemany(sql[table], batch)
+                    batch.clear()
+
+        try:
+            first = True
+            n = 0
+            for line, item in snapshot_items(data, lines=True):
+                if first:
+                    if not isinstance(item, dict) or item.get("format") != SNAPSHOT_FORMAT:
+                        return False
+                    first = False
+                    continue
+                if not isinstance(item, list) or not item:
+                    continue
+                tag = item[0]
+                if tag == "a" and _valid_activity(item):
+                    rows["prev_a"].append((item[1], line))
+                elif tag == "g" and len(item) == 6 and isinstance(item[1], int):
+                    self._prev_agreements[item[1]] = item
+                elif tag == "d" and len(item) == 2 and isinstance(item[1], int):
+                    rows["prev_d"].append((item[1],))
+                elif tag == "t" and len(item) == 4 and isinstance(item[1], str):
+                    rows["prev_t"].append((item[1], item[2] if isinstance(item[2], str) else None))
+                n += 1
+                if n % _BATCH == 0:
+                    flush()
+            flush()
+            return not first
+        except (zlib.error, ValueError, TypeError, UnicodeDecodeError, OverflowError):
+            for table in rows:
+                db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+            self._prev_agreements.clear()
+            return False
+
+    # -- writing the new snapshot
     def _line(self, item: Any) -> None:
         self._pending.append(_dumps(item))
-        if len(self._pending) >= 1000:
-            self._flush()
+        if len(self._pending) >= _BATCH:
+            self._flush_lines()
 
-    def _flush(self) -> None:
+    def _flush_lines(self) -> None:
         if self._pending:
-            chunk = self._z.compress(("\n".join(self._pending) + "\n").encode("utf-8"))
+            self._snapshot.write(self._z.compress(("\n".join(self._pending) + "\n").encode("utf-8")))
             self._pending = []
-            if chunk:
-                self._parts.append(chunk)
 
+    def _row(self, table: str, row: tuple[Any, ...]) -> None:
+        batch = self._buffers[table]
+        batch.append(row)
+        if len(batch) >= _BATCH:
+            self._flush_rows(table)
+
+    def _flush_rows(self, table: str) -> None:
+        batch = self._buffers[table]
+        if batch:
+            marks = ", ".join("?" * len(batch[0]))
+            self._db.executemany(f"INSERT INTO {table} VALUES ({marks})", batch)  # noqa: S608
+            batch.clear()
+
+    def _next(self) -> int:
+        self._seq += 1
+        return self._seq
+
+    def _change(self, c: Change) -> None:
+        self.change_count += 1
+        self._row("changes", (self._next(), _KIND_RANK.get(c.kind, 99), c.title.casefold(), c.ref_id or 0,
+                              _encode_change(c)))
+
+    # -- the rows, as they stream
     def activity(self, a: ActivityLine) -> None:
-        entry = _activity_entry(a)
-        self._line(entry)
+        line = _dumps(_activity_entry(a))
+        self._pending.append(line)
+        if len(self._pending) >= _BATCH:
+            self._flush_lines()
         self.activity_count += 1
-        prev = self.previous
-        if prev is None:
-            return
-        old = prev.activity_digest.pop(a.id, None)
-        if old is None:
-            self._changes.extend(compare_activity(None, entry))
-        elif old != _digest(entry):
-            self._changed[a.id] = entry
+        if self.has_baseline:
+            self._row("cur_a", (self._next(), a.id, line))
 
     def agreement(self, a: AgreementLine) -> None:
         entry = ["g", a.id, a.title, a.status.name, _d(a.end), a.annual_fee_ore]
         self._line(entry)
-        if self.previous is None:
+        if not self.has_baseline:
             return
-        p = self.previous.agreements.get(a.id)
+        p = self._prev_agreements.get(a.id)
         if p is None:
-            self._changes.append(Change("Nytt avtal", "avtal", a.id, a.title))
+            self._change(Change("Nytt avtal", "avtal", a.id, a.title))
             return
         if p[3] != entry[3]:
             before = AgreementStatus[p[3]].value if p[3] in AgreementStatus.__members__ else str(p[3])
-            self._changes.append(Change("Ändrat avtal", "avtal", a.id, a.title, before, a.status.value,
-                                        detail="status"))
+            self._change(Change("Ändrat avtal", "avtal", a.id, a.title, before, a.status.value, detail="status"))
         if p[4] != entry[4]:
-            self._changes.append(Change("Ändrat avtal", "avtal", a.id, a.title, _date(p[4]), a.end,
-                                        detail="slutdatum"))
+            self._change(Change("Ändrat avtal", "avtal", a.id, a.title, _date(p[4]), a.end, detail="slutdatum"))
         if p[5] != entry[5] and isinstance(p[5], int):
-            self._changes.append(Change("Ändrat belopp", "avtal", a.id, a.title, p[5], entry[5], True, "årsavgift"))
+            self._change(Change("Ändrat belopp", "avtal", a.id, a.title, p[5], entry[5], True, "årsavgift"))
 
     def decision(self, m: MeetingLine) -> None:
         if m.decision_id is None:
             return
         self._line(["d", m.decision_id])
-        if self.previous is not None and m.decision_id not in self.previous.decisions:
-            self._changes.append(Change("Nytt beslut", "beslut", m.activity_id, m.title, None, m.on,
-                                        detail=f"{m.body} {m.paragraph}".strip()
-                                        + (f": {m.decision}" if m.decision else "")))
+        if self.has_baseline:  # new unless the previous snapshot has it (see finish)
+            self._row("cur_d", (self._next(), m.decision_id, m.activity_id, m.title, m.on.isoformat(),
+                                f"{m.body} {m.paragraph}".strip() + (f": {m.decision}" if m.decision else "")))
 
-    def deadlines(self, items: list[Deadline]) -> None:
-        seen: dict[str, int] = defaultdict(int)
-        for d in items:
-            base = f"{d.kind.name}|{d.ref_type}|{d.ref_id}"
-            key = f"{base}|{seen[base]}"
-            seen[base] += 1
-            self._line(["t", key, d.due.isoformat(), d.title])
-            old = self.previous.deadlines.get(key) if self.previous is not None else None
+    def deadline(self, d: Deadline) -> None:
+        """A row of the Deadlines sheet. Its snapshot key ("KIND|ref_type|ref_id|n", n counting the
+        deadlines of the same kind and record) is numbered in finish()."""
+        self._row("cur_t", (self._next(), f"{d.kind.name}|{d.ref_type}|{d.ref_id}", d.due.isoformat(), d.title,
+                            d.ref_id, d.kind.value))
+
+    # -- the end
+    def finish(self) -> tuple[bytes, int]:
+        """The snapshot document to store, and the number of changes (see `changes()`)."""
+        for table in self._buffers:
+            self._flush_rows(table)
+        db = self._db
+        keyed = ("SELECT base || '|' || (row_number() OVER (PARTITION BY base ORDER BY seq) - 1) AS key, "
+                 "due, title, ref_id, detail, seq FROM cur_t")
+        for (key, due, title, _, _, _) in db.execute(f"{keyed} ORDER BY seq"):  # noqa: S608
+            self._line(["t", key, due, title])
+        if self.has_baseline:
+            db.executescript(_SCRATCH_INDEXES)
+            for (line,) in db.execute("SELECT c.line FROM cur_a c LEFT JOIN prev_a p ON p.id = c.id "
+                                      "WHERE p.id IS NULL ORDER BY c.seq"):
+                for c in compare_activity(None, json.loads(line)):
+                    self._change(c)
+            # a stored line that differs: something changed (or nothing the sheet shows, like the kind)
+            for cur, prev in db.execute("SELECT c.line, p.line FROM cur_a c JOIN prev_a p ON p.id = c.id "
+                                        "WHERE c.line <> p.line ORDER BY c.seq"):
+                for c in compare_activity(json.loads(prev), json.loads(cur)):
+                    self._change(c)
+            for activity_id, title, on, detail in db.execute(
+                    "SELECT activity_id, title, decided_on, detail FROM cur_d WHERE id NOT IN (SELECT id FROM prev_d) "
+                    "ORDER BY seq"):
+                self._change(Change("Nytt beslut", "beslut", activity_id, title, None, date.fromisoformat(on),
+                                    detail=detail))
             # new deadlines appear every day as the window moves; only moved ones are news
-            if old is not None and old[2] != d.due.isoformat():
-                self._changes.append(Change("Flyttad tidsfrist", "tidsfrist", d.ref_id, d.title, _date(old[2]), d.due,
-                                            detail=d.kind.value))
+            for due, title, ref_id, detail, old_due in db.execute(
+                    f"SELECT k.due, k.title, k.ref_id, k.detail, p.due FROM ({keyed}) k "  # noqa: S608
+                    "JOIN prev_t p ON p.key = k.key WHERE p.due IS NOT k.due ORDER BY k.seq"):
+                self._change(Change("Flyttad tidsfrist", "tidsfrist", ref_id, title, _date(old_due),
+                                    date.fromisoformat(due), detail=detail))
+            for (line,) in db.execute("SELECT p.line FROM prev_a p LEFT JOIN cur_a c ON c.id = p.id "
+                                      "WHERE c.id IS NULL ORDER BY p.id"):
+                p = json.loads(line)
+                self._change(Change("Borta ur urvalet", "aktivitet", p[1], p[2], _stage_text(p[3]), None,
+                                    detail="borttagen eller utanför urvalet"))
+            self._flush_rows("changes")
+            db.execute("CREATE INDEX changes_order ON changes (rank, title_key, ref_id, seq)")
+        self._flush_lines()
+        self._snapshot.write(self._z.flush())
+        self._snapshot.seek(0)
+        data = self._snapshot.read()
+        self._snapshot.close()
+        return data, self.change_count
 
-    def finish(self) -> tuple[bytes, list[Change]]:
-        """The snapshot to store, and every change (sorted for the sheet)."""
-        self._flush()
-        tail = self._z.flush()
-        data = b"".join(self._parts) + tail
-        self._parts = []
-        changes = list(self._changes)
-        prev = self.previous
-        if prev is not None:
-            removed = set(prev.activity_digest)
-            old = prev.activities(set(self._changed) | removed)
-            for aid, entry in self._changed.items():
-                if aid in old:
-                    changes.extend(compare_activity(old[aid], entry))
-            for aid in removed:
-                p = old.get(aid)
-                if p is not None:
-                    changes.append(Change("Borta ur urvalet", "aktivitet", aid, p[2], _stage_text(p[3]), None,
-                                          detail="borttagen eller utanför urvalet"))
-        order = {k: n for n, k in enumerate(_KIND_ORDER)}
-        changes.sort(key=lambda c: (order.get(c.kind, 99), c.title.casefold(), c.ref_id or 0))
-        return data, changes
+    def changes(self) -> Iterator[Change]:
+        """Every change, in the sheet's order (kind, title, id); read from the scratch database
+        afresh on each call."""
+        for (change,) in self._db.execute("SELECT change FROM changes ORDER BY rank, title_key, ref_id, seq"):
+            yield _decode_change(change)
+
+    def close(self) -> None:
+        """Delete the scratch database and the snapshot's temporary file."""
+        self._snapshot.close()
+        self._db.close()
 
 
 __all__ = [
     "ActivityLine", "AgreementLine", "AgreementSummary", "Change", "EconomyLine", "ExportDataService",
-    "ChangeTracker", "ExportHeader", "ExportReader", "ExportScope", "LastDecision", "MeetingLine", "PreviousSnapshot",
-    "ReportLine", "STAGE_GROUPS", "SnapshotInfo", "YearMoney", "compare_activity",
+    "ChangeTracker", "ExportHeader", "ExportReader", "ExportScope", "LastDecision", "MeetingLine", "ReportLine",
+    "STAGE_GROUPS", "SnapshotInfo", "YearMoney", "compare_activity", "snapshot_items",
 ]

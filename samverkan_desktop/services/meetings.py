@@ -17,6 +17,7 @@ from ..domain.stages import Outcome, Stage
 from ..models import Activity, AgendaItem, Agreement, Attendee, Decision, FollowUpReport, Meeting, Person
 from .common import clean_text, load
 from .errors import LockedError, ValidationError, as_validation
+from .history import HistoryEntry, record_history
 from .portfolio import PortfolioService
 
 
@@ -152,6 +153,10 @@ class MeetingService:
                 items=[_item_row(i) for i in s.scalars(
                     select(AgendaItem).where(AgendaItem.meeting_id == m.id).order_by(AgendaItem.paragraph))],
             )
+
+    def history(self, meeting_id: int) -> list[HistoryEntry]:
+        """Every change of the meeting, its attendees and agenda items, oldest first."""
+        return record_history(self.db, "meeting", meeting_id)
 
     def eligible_cases(self, meeting_id: int, today: date) -> list[EligibleCase]:
         """Cases this meeting's body can take up now (gate criteria met), not already on its agenda."""
@@ -310,9 +315,11 @@ class MeetingService:
 
     def update_item_text(self, item_id: int, *, proposal: str | None = None, motions: str | None = None,
                          decision_procedure: str | None = None, sent_to: str | None = None,
-                         reservations: str | None = None) -> None:
+                         reservations: str | None = None, version: int | None = None) -> None:
+        """Save the minutes' text of an item; with `version` (the one the editor loaded) a save
+        over someone else's change raises ConflictError instead."""
         with self.db.writing() as s:
-            i = load(s, AgendaItem, item_id)
+            i = load(s, AgendaItem, item_id, version)
             _ensure_open(load(s, Meeting, i.meeting_id))
             for attr, value, label in (("proposal", proposal, "Förslag till beslut"), ("motions", motions, "Yrkanden"),
                                        ("decision_procedure", decision_procedure, "Beslutsgång"),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
-from ..domain.catalog import AgreementStatus, LIVE_AGREEMENT_STATUSES
+from sqlalchemy import func, or_, select
+
+from ..domain.catalog import LIVE_AGREEMENT_STATUSES
 from ..domain.radar import Deadline
 from ..domain.stages import Stage
+from ..models import Activity, Agreement
 from .agreements import AgreementService
 from .budget import BudgetService
 from .deadlines import DeadlineService
@@ -39,11 +41,6 @@ class Overview:
     empty: bool
 
 
-def _is_running(status: AgreementStatus, end: date | None, today: date) -> bool:
-    """Binding today: decided/signed/active, or given notice but not yet ended."""
-    return status in LIVE_AGREEMENT_STATUSES and (end is None or end >= today)
-
-
 class OverviewService:
     def __init__(self, agreements: AgreementService, portfolio: PortfolioService, budget: BudgetService,
                  deadlines: DeadlineService) -> None:
@@ -53,18 +50,27 @@ class OverviewService:
         self.deadlines = deadlines
 
     def load(self, today: date, days: int) -> Overview:
-        agreements = self.agreements.list_rows(today)
-        activities = self.portfolio.list_rows(today)
-        rows = self.budget.overview(today, year=today.year).rows
+        """What the Översikt tab shows: counts and sums computed in the database (the time does
+        not grow with the portfolio), and the deadline radar (which grows with what it lists)."""
+        with self.agreements.db.reading() as s:
+            agreements_total = s.scalar(select(func.count()).select_from(Agreement)) or 0
+            agreements_active = s.scalar(select(func.count()).select_from(Agreement).where(
+                Agreement.status.in_([st.name for st in LIVE_AGREEMENT_STATUSES]),
+                or_(Agreement.end.is_(None), Agreement.end >= today))) or 0
+            per_stage = {Stage[stage]: int(n) for stage, n in s.execute(
+                select(Activity.stage, func.count()).group_by(Activity.stage).order_by(Activity.stage))}
+        money = self.budget.year_totals(today.year)
+        activities_total = sum(per_stage.values())
         figures = KeyFigures(
             year=today.year,
-            agreements_total=len(agreements),
-            agreements_active=sum(1 for a in agreements if _is_running(a.status, a.end, today)),
-            activities_total=len(activities),
-            activities_per_stage=dict(Counter(a.stage for a in activities)),
-            fees_year_ore=sum(r.fees_planned_ore for r in rows),
-            fees_invoiced_year_ore=sum(r.fees_invoiced_ore for r in rows),
-            allocated_year_ore=sum(r.allocated_ore for r in rows),
-            disbursed_year_ore=sum(r.disbursed_ore for r in rows),
+            agreements_total=agreements_total,
+            agreements_active=agreements_active,
+            activities_total=activities_total,
+            activities_per_stage=per_stage,
+            fees_year_ore=money.fees_planned_ore,
+            fees_invoiced_year_ore=money.fees_invoiced_ore,
+            allocated_year_ore=money.allocated_ore,
+            disbursed_year_ore=money.disbursed_ore,
         )
-        return Overview(figures, self.deadlines.radar(today, days), empty=not agreements and not activities)
+        return Overview(figures, self.deadlines.radar(today, days),
+                        empty=not agreements_total and not activities_total)

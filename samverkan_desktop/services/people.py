@@ -34,6 +34,8 @@ class PersonRow:
     email: str
     phone: str
     version: int
+    #: Name and contact details replaced by a pseudonym (services.privacy).
+    pseudonymised: bool = False
 
 
 class PeopleService:
@@ -82,7 +84,8 @@ class PeopleService:
                  .order_by(Person.name))
             if organisation_id is not None:
                 q = q.where(Person.organisation_id == organisation_id)
-            return [PersonRow(p.id, p.name, p.title, p.organisation_id, org or "", p.email, p.phone, p.version)
+            return [PersonRow(p.id, p.name, p.title, p.organisation_id, org or "", p.email, p.phone, p.version,
+                              p.pseudonymised_at is not None)
                     for p, org in s.execute(q)]
 
     def save_person(self, name: str, title: str = "", organisation_id: int | None = None, email: str = "",

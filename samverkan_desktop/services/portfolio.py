@@ -3,11 +3,12 @@ signatures of the beslutsunderlag and the money gate."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Integer, Select, bindparam, func, select, true
 from sqlalchemy.orm import Session, aliased
 
 from ..db.database import Database
@@ -20,7 +21,6 @@ from ..models import (
     Agreement,
     Allocation,
     BudgetLine,
-    ChangeLog,
     Decision,
     Disbursement,
     FollowUpReport,
@@ -31,6 +31,7 @@ from ..models import (
 from .agreements import DecisionRow, _decision_row
 from .common import clean_text, load
 from .errors import GateError, ValidationError
+from .history import HistoryEntry, record_history
 
 #: How far ahead reports of open-ended programs are scheduled.
 REPORT_HORIZON_YEARS = 2
@@ -111,16 +112,6 @@ class MoneyRow:
 
 
 @dataclass(frozen=True)
-class HistoryRow:
-    at: str
-    user: str
-    action: str
-    field: str
-    old: str | None
-    new: str | None
-
-
-@dataclass(frozen=True)
 class DocumentRow:
     id: int
     kind: str
@@ -183,16 +174,15 @@ class PortfolioService:
     def list_rows(self, today: date, *, parent_id: int | None = None) -> list[ActivityRow]:
         """All activities in one query (aggregates joined, no per-row queries); with
         `parent_id`, only the activities that program or profile area holds."""
-        q = _rows_query()
-        if parent_id is not None:
-            q = q.where(Activity.parent_id == parent_id)
         with self.db.reading() as s:
-            return [_activity_row(r) for r in s.execute(q)]
+            if parent_id is None:
+                return [_activity_row(r) for r in s.execute(_rows_query())]
+            return [_activity_row(r) for r in s.execute(_rows_query("parent"), {"ident": parent_id})]
 
     def row(self, activity_id: int, today: date) -> ActivityRow:
         """One row of the portfolio table, as `list_rows` gives it (to refresh a single row)."""
         with self.db.reading() as s:
-            r = s.execute(_rows_query(activity_id).where(Activity.id == activity_id)).first()
+            r = s.execute(_rows_query("one"), {"ident": activity_id}).first()
             if r is None:
                 load(s, Activity, activity_id)  # raises NotFoundError
             assert r is not None
@@ -207,7 +197,7 @@ class PortfolioService:
             nxt = stages.forward_stage(stage)
             children = self.list_rows(today, parent_id=a.id)
             return ActivityDetail(
-                id=a.id, version=a.version, data=_input_of(a), stage=stage,
+                id=a.id, version=a.version, data=activity_input(a), stage=stage,
                 agreement=name(Agreement, a.agreement_id, "title"),
                 researcher=name(Person, a.responsible_researcher_id), official=name(Person, a.responsible_official_id),
                 university=name(Organisation, a.university_id), company=name(Organisation, a.company_id),
@@ -237,8 +227,10 @@ class PortfolioService:
                 next_stage_problems=stages.gate_problems(stage, nxt, facts) if nxt else [],
             )
 
-    def history(self, activity_id: int) -> list[HistoryRow]:
-        return history_of(self.db, "activity", activity_id)
+    def history(self, activity_id: int) -> list[HistoryEntry]:
+        """Every change of the activity and of its budget lines, reports, decisions, allocations
+        and disbursements, oldest first (from the change log)."""
+        return record_history(self.db, "activity", activity_id)
 
     def gate_problems(self, activity_id: int, target: Stage) -> list[str]:
         with self.db.reading() as s:
@@ -249,33 +241,14 @@ class PortfolioService:
     def create(self, data: ActivityInput, today: date, stage: Stage = Stage.IDE,
                budget: list[BudgetCell] | None = None) -> int:
         """A new activity; with `budget`, its detailed budget in the same transaction."""
-        validate(data)
-        if budget is not None:
-            check_budget(budget)
         with self.db.writing() as s:
-            self._check_refs(s, data, None)
-            a = Activity(**_columns_of(data), stage=stage.name)
-            s.add(a)
-            s.flush()
-            if budget is not None:
-                _write_budget(s, int(a.id), budget)  # type: ignore[arg-type]
-            self._sync_reports(s, a, today)
-            return int(a.id)  # type: ignore[arg-type]
+            return int(insert_activity(s, data, today, stage=stage, budget=budget).id)  # type: ignore[arg-type]
 
     def update(self, activity_id: int, version: int, data: ActivityInput, today: date,
                budget: list[BudgetCell] | None = None) -> None:
         """Save the form; with `budget`, replace the detailed budget in the same transaction."""
-        validate(data)
-        if budget is not None:
-            check_budget(budget)
         with self.db.writing() as s:
-            a = load(s, Activity, activity_id, version)
-            self._check_refs(s, data, a.id)
-            for k, v in _columns_of(data).items():
-                setattr(a, k, v)
-            if budget is not None:
-                _write_budget(s, activity_id, budget)
-            self._sync_reports(s, a, today)
+            update_activity(s, load(s, Activity, activity_id, version), data, today, budget=budget)
 
     def delete(self, activity_id: int) -> None:
         with self.db.writing() as s:
@@ -407,46 +380,88 @@ class PortfolioService:
                 for r in s.scalars(select(FollowUpReport).where(FollowUpReport.activity_id == activity_id)
                                    .order_by(FollowUpReport.due, FollowUpReport.id))]
 
-    @staticmethod
-    def _sync_reports(s: Session, a: Activity, today: date) -> None:
-        """Schedule the reports the rules require; keep received ones, move or drop unreceived."""
-        s.flush()
-        existing = {(r.kind, r.sequence): r for r in s.scalars(
-            select(FollowUpReport).where(FollowUpReport.activity_id == a.id))}
-        wanted: dict[tuple[str, int], date] = {}
-        if a.start is not None:
-            horizon = date(max(a.start.year, today.year) + REPORT_HORIZON_YEARS, 12, 31)
-            for rep in followup.follow_up_schedule(ActivityKind[a.kind], a.start, a.end, horizon=horizon):
-                wanted[(rep.kind.name, rep.sequence)] = rep.due
-        for key, r in existing.items():
-            if r.received_on is not None or r.approved is not None:
-                continue
-            if key not in wanted:
-                s.delete(r)
-            elif r.due != wanted[key]:
-                r.due = wanted[key]
-        for key, due in wanted.items():
-            if key not in existing:
-                s.add(FollowUpReport(activity_id=a.id, kind=key[0], sequence=key[1], due=due))
 
-    @staticmethod
-    def _check_refs(s: Session, data: ActivityInput, self_id: int | None) -> None:
-        checks = ((Agreement, data.agreement_id, "Avtal"), (Person, data.responsible_researcher_id, "Ansvarig forskare"),
-                  (Person, data.responsible_official_id, "Ansvarig tjänsteperson"),
-                  (Organisation, data.university_id, "Lärosäte"), (Organisation, data.company_id, "Bolag"),
-                  (Organisation, data.external_funder_id, "Extern finansiär"), (Activity, data.parent_id, "Ingår i"))
-        for model, ident, label in checks:
-            if ident is not None and s.get(model, ident) is None:
-                raise ValidationError(label, f"id {ident} finns inte")
-        if data.parent_id is not None:
-            parent = s.get(Activity, data.parent_id)
-            assert parent is not None
-            if ActivityKind[parent.kind] not in (ActivityKind.PROGRAM, ActivityKind.PROFILOMRADE):
-                raise ValidationError("Ingår i", "bara program och profilbärande områden kan innehålla aktiviteter")
-            if data.kind in (ActivityKind.PROGRAM, ActivityKind.PROFILOMRADE):
-                raise ValidationError("Ingår i", "ett program eller profilbärande område kan inte ingå i ett annat")
-            if self_id is not None and data.parent_id == self_id:
-                raise ValidationError("Ingår i", "en aktivitet kan inte ingå i sig själv")
+# ---- one activity inside the caller's transaction ----------------------------------
+# PortfolioService.create/update and the import (services.portfolio_import, which writes a whole
+# file in one transaction) save activities through these, so the rules live in one place.
+def check_activity(s: Session, data: ActivityInput, activity_id: int | None = None) -> None:
+    """The rules an activity must satisfy to be saved, without writing anything: the input's own
+    (`validate`) and its references (agreement, people, organisations and the program or profile
+    area it belongs to must exist; only those two kinds hold activities, and never each other or
+    themselves). `activity_id` is the activity being edited, None for a new one. Raises
+    ValidationError naming the Swedish field."""
+    validate(data)
+    checks = ((Agreement, data.agreement_id, "Avtal"), (Person, data.responsible_researcher_id, "Ansvarig forskare"),
+              (Person, data.responsible_official_id, "Ansvarig tjänsteperson"),
+              (Organisation, data.university_id, "Lärosäte"), (Organisation, data.company_id, "Bolag"),
+              (Organisation, data.external_funder_id, "Extern finansiär"), (Activity, data.parent_id, "Ingår i"))
+    for model, ident, label in checks:
+        if ident is not None and s.get(model, ident) is None:
+            raise ValidationError(label, f"id {ident} finns inte")
+    if data.parent_id is not None:
+        parent = s.get(Activity, data.parent_id)
+        assert parent is not None
+        if ActivityKind[parent.kind] not in (ActivityKind.PROGRAM, ActivityKind.PROFILOMRADE):
+            raise ValidationError("Ingår i", "bara program och profilbärande områden kan innehålla aktiviteter")
+        if data.kind in (ActivityKind.PROGRAM, ActivityKind.PROFILOMRADE):
+            raise ValidationError("Ingår i", "ett program eller profilbärande område kan inte ingå i ett annat")
+        if activity_id is not None and data.parent_id == activity_id:
+            raise ValidationError("Ingår i", "en aktivitet kan inte ingå i sig själv")
+
+
+def insert_activity(s: Session, data: ActivityInput, today: date, *, stage: Stage = Stage.IDE,
+                    budget: list[BudgetCell] | None = None) -> Activity:
+    """Add a new activity in the caller's session (flushed, so it has its id): checked with
+    `check_activity` (and `check_budget`), its detailed budget written when given, and the
+    follow-up reports its kind and period require scheduled. Nothing is committed here."""
+    check_activity(s, data)
+    if budget is not None:
+        check_budget(budget)
+    a = Activity(**_columns_of(data), stage=stage.name)
+    s.add(a)
+    s.flush()
+    if budget is not None:
+        _write_budget(s, int(a.id), budget)  # type: ignore[arg-type]
+    _sync_reports(s, a, today)
+    return a
+
+
+def update_activity(s: Session, a: Activity, data: ActivityInput, today: date, *,
+                    budget: list[BudgetCell] | None = None) -> None:
+    """Save `data` onto an activity loaded in the caller's session (load it with its expected
+    version for the optimistic lock): checked like `insert_activity`, the budget replaced when
+    given, unreceived reports moved or dropped to follow the new period. The stage is not
+    touched (it changes only through the workflow). Nothing is committed here."""
+    check_activity(s, data, a.id)
+    if budget is not None:
+        check_budget(budget)
+    for k, v in _columns_of(data).items():
+        setattr(a, k, v)
+    if budget is not None:
+        _write_budget(s, int(a.id), budget)  # type: ignore[arg-type]
+    _sync_reports(s, a, today)
+
+
+def _sync_reports(s: Session, a: Activity, today: date) -> None:
+    """Schedule the reports the rules require; keep received ones, move or drop unreceived."""
+    s.flush()
+    existing = {(r.kind, r.sequence): r for r in s.scalars(
+        select(FollowUpReport).where(FollowUpReport.activity_id == a.id))}
+    wanted: dict[tuple[str, int], date] = {}
+    if a.start is not None:
+        horizon = date(max(a.start.year, today.year) + REPORT_HORIZON_YEARS, 12, 31)
+        for rep in followup.follow_up_schedule(ActivityKind[a.kind], a.start, a.end, horizon=horizon):
+            wanted[(rep.kind.name, rep.sequence)] = rep.due
+    for key, r in existing.items():
+        if r.received_on is not None or r.approved is not None:
+            continue
+        if key not in wanted:
+            s.delete(r)
+        elif r.due != wanted[key]:
+            r.due = wanted[key]
+    for key, due in wanted.items():
+        if key not in existing:
+            s.add(FollowUpReport(activity_id=a.id, kind=key[0], sequence=key[1], due=due))
 
 
 def check_budget(cells: list[BudgetCell]) -> None:
@@ -478,15 +493,23 @@ def _write_budget(s: Session, activity_id: int, cells: list[BudgetCell]) -> None
                              amount_ore=amount))
 
 
-def _rows_query(activity_id: int | None = None) -> Select[Any]:
-    """The portfolio rows; with `activity_id` the aggregates are computed for that one only."""
+@functools.cache
+def _rows_query(scope: str = "all") -> Select[Any]:
+    """The portfolio rows: "all"; "one" activity, or the activities a "parent" holds (bound
+    parameter `ident`), with the aggregates computed for those only. Built once per scope, so
+    SQLAlchemy's compiled-statement cache is hit on every later call (opening a record)."""
     researcher, official = aliased(Person), aliased(Person)
     budget_q = select(BudgetLine.activity_id, func.sum(BudgetLine.amount_ore).label("total"))
     nxt_q = (select(FollowUpReport.activity_id, func.min(FollowUpReport.due).label("due"))
              .where(FollowUpReport.received_on.is_(None)))
-    if activity_id is not None:
-        budget_q = budget_q.where(BudgetLine.activity_id == activity_id)
-        nxt_q = nxt_q.where(FollowUpReport.activity_id == activity_id)
+    ident = bindparam("ident", type_=Integer)
+    if scope == "one":
+        budget_q = budget_q.where(BudgetLine.activity_id == ident)
+        nxt_q = nxt_q.where(FollowUpReport.activity_id == ident)
+    elif scope == "parent":
+        held = select(Activity.id).where(Activity.parent_id == ident)
+        budget_q = budget_q.where(BudgetLine.activity_id.in_(held))
+        nxt_q = nxt_q.where(FollowUpReport.activity_id.in_(held))
     budget = budget_q.group_by(BudgetLine.activity_id).subquery()
     nxt = nxt_q.group_by(FollowUpReport.activity_id).subquery()
     return (select(Activity.id, Activity.parent_id, Activity.kind, Activity.title, Activity.agreement_id,
@@ -497,19 +520,18 @@ def _rows_query(activity_id: int | None = None) -> Select[Any]:
             .outerjoin(official, official.id == Activity.responsible_official_id)
             .outerjoin(budget, budget.c.activity_id == Activity.id)
             .outerjoin(nxt, nxt.c.activity_id == Activity.id)
+            .where(Activity.id == ident if scope == "one" else Activity.parent_id == ident if scope == "parent"
+                   else true())
             .order_by(Activity.id))
 
 
+_KIND_BY_NAME = dict(ActivityKind.__members__)
+_STAGE_BY_NAME = dict(Stage.__members__)
+
+
 def _activity_row(r: Any) -> ActivityRow:
-    return ActivityRow(r[0], r[1], ActivityKind[r[2]], r[3], r[4], r[5] or "", r[6], r[7] or "", r[8] or "",
-                       Stage[r[9]], r[10], r[11], int(r[12] or 0), r[13], r[14])
-
-
-def history_of(db: Database, entity: str, entity_id: int) -> list[HistoryRow]:
-    with db.reading() as s:
-        return [HistoryRow(c.at.isoformat(timespec="seconds"), c.user, c.action, c.field, c.old, c.new)
-                for c in s.scalars(select(ChangeLog).where(ChangeLog.entity == entity, ChangeLog.entity_id == entity_id)
-                                   .order_by(ChangeLog.id))]
+    return ActivityRow(r[0], r[1], _KIND_BY_NAME[r[2]], r[3], r[4], r[5] or "", r[6], r[7] or "", r[8] or "",
+                       _STAGE_BY_NAME[r[9]], r[10], r[11], int(r[12] or 0), r[13], r[14])
 
 
 _INPUT_FIELDS = list(ActivityInput.__dataclass_fields__)
@@ -522,7 +544,9 @@ def _columns_of(data: ActivityInput) -> dict[str, object]:
     return cols
 
 
-def _input_of(a: Activity) -> ActivityInput:
+def activity_input(a: Activity) -> ActivityInput:
+    """The form values (ActivityInput) of an activity loaded in a session: what `update_activity`
+    would save unchanged. The import compares a file's row with it."""
     values = {f: getattr(a, f) for f in _INPUT_FIELDS}
     values["kind"] = ActivityKind[a.kind]
     return ActivityInput(**values)  # type: ignore[arg-type]

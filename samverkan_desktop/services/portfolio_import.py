@@ -40,7 +40,7 @@ from ..domain.stages import Stage
 from ..models import Activity, Agreement, BudgetLine, Person
 from .common import clean_text, load
 from .errors import ValidationError
-from .portfolio import ActivityInput, BudgetCell, PortfolioService, _columns_of, _input_of, validate
+from .portfolio import ActivityInput, BudgetCell, activity_input, check_activity, insert_activity, update_activity
 
 ERROR = "fel"
 WARNING = "varning"
@@ -277,7 +277,7 @@ class _RowPlanner:
             if current is None:
                 self.problem(r, "id", f"det finns ingen aktivitet med id {aid} (lämna Id tomt för att skapa en ny)")
                 return None
-        base = _input_of(current) if current is not None else None
+        base = activity_input(current) if current is not None else None
         changes: dict[str, Any] = {}
         new_official = new_researcher = None
         parent_row = None
@@ -343,8 +343,7 @@ class _RowPlanner:
             data = replace(base, **changes)
         # The services' own rules, without writing
         try:
-            validate(data)
-            PortfolioService._check_refs(s, data, aid)
+            check_activity(s, data, aid)
         except ValidationError as exc:
             key = _LABEL_TO_KEY.get(exc.field, "") or _column_for(r, exc.field)
             if key == "parent" and "parent" not in r.columns:
@@ -525,27 +524,14 @@ class PortfolioImportService:
                     n_people += 1
             by_row: dict[int, int] = {}
             for c in plan.creates:
-                data = _resolve(c, people, by_row)
-                validate(data)
-                PortfolioService._check_refs(s, data, None)
-                a = Activity(**_columns_of(data), stage=Stage.IDE.name)
-                s.add(a)
-                s.flush()
-                PortfolioService._sync_reports(s, a, today)
-                for cell in c.budget:
-                    s.add(BudgetLine(activity_id=a.id, year=cell.year, cost_kind=cell.cost_kind.name,
-                                     source=cell.source.name, amount_ore=cell.amount_ore))
+                a = insert_activity(s, _resolve(c, people, by_row), today, stage=Stage.IDE,
+                                    budget=list(c.budget) if c.budget else None)
                 by_row[c.row] = int(a.id)  # type: ignore[arg-type]
                 created.append(int(a.id))  # type: ignore[arg-type]
             for u in plan.updates:
                 assert u.activity_id is not None
                 a = load(s, Activity, u.activity_id, u.version)
-                data = _resolve(u, people, by_row)
-                validate(data)
-                PortfolioService._check_refs(s, data, a.id)
-                for k, v in _columns_of(data).items():
-                    setattr(a, k, v)
-                PortfolioService._sync_reports(s, a, today)
+                update_activity(s, a, _resolve(u, people, by_row), today)
                 updated.append(a.id)  # type: ignore[arg-type]
         return ImportOutcome(created, updated, n_people)
 

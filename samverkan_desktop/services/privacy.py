@@ -63,6 +63,21 @@ class PseudonymResult:
                      "uppgifterna; loggen kan inte ändras i efterhand.")
         return text
 
+    def consequences(self) -> str:
+        """What pseudonymising will do, before it is done (the confirmation names it)."""
+        text = (f"Namnet ersätts med \"{self.pseudonym}\" och titel, e-post och telefon töms. Roller, ansvar och "
+                "närvaro pekar fortfarande på personen, under pseudonymen.")
+        if self.attendees_updated:
+            text += f" {self.attendees_updated} närvaroposter på ojusterade möten får pseudonymen."
+        if self.attendees_kept:
+            text += (f" {self.attendees_kept} närvaroposter på justerade möten ingår i protokoll (allmän handling) "
+                     "och ändras inte.")
+        text += " Beslut, ärenden, protokollstext och skapade dokument är allmänna handlingar och ändras inte."
+        if self.old_log_rows:
+            text += (f" {self.old_log_rows} äldre rader i ändringsloggen innehåller fortfarande de tidigare "
+                     "uppgifterna; loggen kan inte ändras i efterhand.")
+        return text + " Pseudonymiseringen loggas med vem som gjorde den och varför. Den kan inte ångras."
+
 
 def _plain(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
@@ -143,6 +158,21 @@ class PrivacyService:
         return select(ChangeLog).where(or_(*conditions)).order_by(ChangeLog.id)
 
     # ---- pseudonymise -----------------------------------------------------------------
+    def preview_pseudonymisation(self, person_id: int, reason: str | None = None) -> PseudonymResult:
+        """What `pseudonymise_person` would change, counted now without changing anything (for the
+        confirmation). With `reason`, it is checked as `pseudonymise_person` checks it."""
+        if reason is not None:
+            clean_text(reason, "Skäl", required=True, max_len=2000)
+        with self.db.reading() as s:
+            p = load(s, Person, person_id)
+            if p.pseudonymised_at is not None:
+                raise ValidationError("Person", f"är redan pseudonymiserad ({p.name})")
+            statuses = [st for (st,) in s.execute(select(Meeting.status).join(
+                Attendee, Attendee.meeting_id == Meeting.id).where(Attendee.person_id == person_id))]
+            kept = sum(1 for st in statuses if st == MeetingStatus.JUSTERAT.name)
+            return PseudonymResult(person_id, pseudonym_for(person_id), len(statuses) - kept, kept,
+                                   len(s.scalars(self._log_query(p)).all()))
+
     def pseudonymise_person(self, person_id: int, reason: str, by: str | None = None, *,
                             version: int | None = None) -> PseudonymResult:
         """Replace the person's identifying data with a pseudonym (one transaction, logged with

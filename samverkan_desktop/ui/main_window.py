@@ -59,7 +59,11 @@ class MainWindow(QMainWindow):
 
     def attach(self, ctx: UiContext) -> None:
         """Build the tabs over an open database (imports the heavy layers on first use)."""
+        first = not self._tab_list
         self.ctx = ctx
+        # new tabs over another (or a restored) database: forget the old ones, none has loaded yet
+        self._tab_list.clear()
+        self._loaded.clear()
         current = max(self.tabs.currentIndex(), 0)
         self.tabs.blockSignals(True)
         while self.tabs.count():
@@ -69,11 +73,23 @@ class MainWindow(QMainWindow):
         self._build_tabs()
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        if first:
+            self.tabs.currentChanged.connect(self._on_tab_changed)
         self.update_database_label()
 
     def is_attached(self) -> bool:
         return bool(self._tab_list)
+
+    def show_no_database(self) -> None:
+        """Before any database is open (the chosen one could not be opened): say what to do
+        instead of "Opening the database…"."""
+        if self.is_attached():
+            return
+        for i in range(self.tabs.count()):
+            label = self.tabs.widget(i)
+            if isinstance(label, QLabel):
+                label.setText(self.tr("No database is open. Choose File → Open database… or File → New "
+                                      "database…"))
 
     # ---- construction ------------------------------------------------------------
     def _build_tabs(self) -> None:
@@ -132,6 +148,7 @@ class MainWindow(QMainWindow):
                                      lambda: self.excel_actions() and self._excel.ask_import(), name="importPortfolio"))
         arkiv.addAction(self._action(self.tr("Documents and printing…"), self._documents, QKeySequence.StandardKey.Print,
                                      name="documents"))
+        arkiv.addAction(self._action(self.tr("Personal data (GDPR)…"), self._personal_data, name="personalData"))
         arkiv.addSeparator()
         arkiv.addAction(self._action(self.tr("Preferences…"), self._preferences, name="preferences"))
         arkiv.addSeparator()
@@ -377,11 +394,23 @@ class MainWindow(QMainWindow):
         today, days = ctx.today(), max(ctx.prefs.radar_days, 365)
 
         def work() -> int:
+            from ..db.errors import describe_os_error
+            from ..services.errors import ServiceError
+
             data, count = ctx.services.documents.calendar_ics(today, days)
             tmp = Path(path + ".tmp")
-            tmp.write_bytes(data)
-            tmp.replace(path)
+            try:
+                tmp.write_bytes(data)
+                tmp.replace(path)
+            except OSError as exc:
+                tmp.unlink(missing_ok=True)
+                raise ServiceError(self.tr("The calendar could not be saved as %1: %2.")
+                                   .replace("%1", path).replace("%2", describe_os_error(exc))) from exc
             return count
+
+        def failed(exc: BaseException) -> None:
+            # a database problem arrives as its Swedish DatabaseError (TaskRunner.error_filter)
+            ctx.messenger.warning(self, self.tr("Export calendar"), str(exc))
 
         def done(count: object) -> None:
             ctx.prefs = replace(ctx.prefs, last_export_dir=str(Path(path).parent))
@@ -392,8 +421,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("%1 events written to %2").replace("%1", str(count))
                                          .replace("%2", path), 10000)
 
-        ctx.tasks.run(self.tr("Exporting the calendar…"), work, on_done=done,
-                      on_error=lambda e: ctx.messenger.warning(self, self.tr("Export calendar"), str(e)))
+        ctx.tasks.run(self.tr("Exporting the calendar…"), work, on_done=done, on_error=failed)
 
     def _show_person(self, person_id: int) -> None:
         if self.ctx is None:
@@ -406,6 +434,18 @@ class MainWindow(QMainWindow):
         uses = self.ctx.services.people.usage_count(p.id)
         lines.append(self.tr("Appears in %1 roles, activities or meetings.").replace("%1", str(uses)))
         self.ctx.messenger.info(self, self.tr("Person"), "\n".join(line for line in lines if line))
+
+    def _personal_data(self) -> None:
+        """Arkiv → Personuppgifter: export or pseudonymise a person (ui/dialogs/privacy_dialog.py)."""
+        if self.ctx is None:
+            return
+        from .dialogs.privacy_dialog import PrivacyDialog
+
+        dlg = PrivacyDialog(self.ctx, self)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.data_changed.connect(self.reload_all)
+        self.privacy_dialog = dlg
+        dlg.open()
 
     def _where_is_data(self) -> None:
         if self.ctx is None:

@@ -23,10 +23,12 @@ class _Worker(QObject):
     failed = Signal(object)
     cancelled = Signal()
 
-    def __init__(self, work: Callable[[], Any], cancel_flag: threading.Event) -> None:
+    def __init__(self, work: Callable[[], Any], cancel_flag: threading.Event,
+                 error_filter: Callable[[BaseException], BaseException] | None = None) -> None:
         super().__init__()
         self._work = work
         self._cancel = cancel_flag
+        self._error_filter = error_filter
 
     @Slot()
     def run(self) -> None:
@@ -50,11 +52,20 @@ class _Worker(QObject):
         except Cancelled:
             self.cancelled.emit()
         except BaseException as exc:  # noqa: BLE001 - delivered to the GUI thread, never lost
-            self.failed.emit(exc)
+            self.failed.emit(self._filtered(exc))
         finally:
             # end the thread's own event loop now, so wait() returns even when the GUI thread
             # is no longer processing events (application quitting)
             QThread.currentThread().quit()
+
+    def _filtered(self, exc: BaseException) -> BaseException:
+        """The environment problem behind a database error (Swedish message), else `exc`."""
+        if self._error_filter is None:
+            return exc
+        try:
+            return self._error_filter(exc)
+        except Exception:  # noqa: BLE001 - never lose the original error over its description
+            return exc
 
 
 class Task(QObject):
@@ -66,12 +77,13 @@ class Task(QObject):
     progressed = Signal(int, int, str)
 
     def __init__(self, label: str, work: Callable[[], Any], parent: QWidget | None,
-                 cancellable: bool = True) -> None:
+                 cancellable: bool = True,
+                 error_filter: Callable[[BaseException], BaseException] | None = None) -> None:
         super().__init__(parent)
         self.label = label
         self.cancel_flag = threading.Event()
         self._thread = QThread()
-        self._worker = _Worker(work, self.cancel_flag)
+        self._worker = _Worker(work, self.cancel_flag, error_filter)
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progressed.connect(self._on_progress)
@@ -158,11 +170,14 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._parent = parent
         self._running: list[Task] = []
+        #: turns a failure into what on_error receives (UiContext sets it: the specific
+        #: Swedish DatabaseError for an environment problem of the database, else unchanged)
+        self.error_filter: Callable[[BaseException], BaseException] | None = None
 
     def run(self, label: str, work: Callable[[], Any], *, on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], None] | None = None,
             on_cancel: Callable[[], None] | None = None, cancellable: bool = True) -> Task:
-        task = Task(label, work, self._parent, cancellable)
+        task = Task(label, work, self._parent, cancellable, self.error_filter)
         self._running.append(task)
 
         def forget(*_: object) -> None:

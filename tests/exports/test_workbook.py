@@ -71,7 +71,8 @@ def test_every_sheet_is_there_in_order_with_bold_frozen_filtered_headers(demo_bo
         assert header and all(c.font.b for c in header), ws.title
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith(str(hr + 1)), ws.title
         assert ws.auto_filter.ref and ws.auto_filter.ref.startswith(f"A{hr}:"), ws.title
-        assert ws.print_title_rows == f"${hr}:${hr}", ws.title
+        # Sammanfattning's tables have headers of their own: the first one's is not repeated on paper
+        assert ws.print_title_rows == (None if ws.title == "Sammanfattning" else f"${hr}:${hr}"), ws.title
         assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9, ws.title
         assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0 and ws.sheet_properties.pageSetUpPr.fitToPage
         assert "Sida &P av &N" in ws.oddFooter.center.text
@@ -80,6 +81,36 @@ def test_every_sheet_is_there_in_order_with_bold_frozen_filtered_headers(demo_bo
             assert dim.width is None or 4 <= dim.width <= 60, (ws.title, letter, dim.width)
         if ws.title != "Sammanfattning":  # each sheet has rows (Förändringar: the "first export" line)
             assert len(data_rows(ws)) >= 1, ws.title
+
+
+def test_every_sheet_prints_legibly_on_one_a4_landscape_width(demo_book) -> None:  # type: ignore[no-untyped-def]
+    """Fitted to the page width at 70 % or more (Calibri 11 prints at 7.7 pt or larger): the columns
+    on paper are the sheet's used columns less the hidden ones."""
+    from openpyxl.utils import get_column_letter
+
+    _, _, wb = demo_book
+    for ws in wb.worksheets:
+        hr = 5 if ws.title == "Sammanfattning" else 1
+        used = [get_column_letter(c.column) for c in ws[hr] if c.value is not None]
+        printed = [ws.column_dimensions[letter].width for letter in used if not ws.column_dimensions[letter].hidden]
+        assert wbmod.print_scale(printed) >= 70, (ws.title, wbmod.print_scale(printed))
+        assert ws.page_margins.left == ws.page_margins.right == wbmod.MARGIN_SIDE_IN
+    assert wbmod.print_scale([10] * 40) < 70 <= wbmod.print_scale([10] * 20)  # the estimate itself
+    # Portfölj: the board's columns are printed; budget per source and case numbers are a collapsed
+    # group (Excel's + shows them), Version is hidden
+    ws = wb["Portfölj"]
+    h = header_map(ws)
+    detail = {c.header for c in PORTFOLIO_COLUMNS if c.detail}
+    assert {"Budget avtalsmedel", "Diarienr (aktivitet)", "Diarienr (avtal)"} <= detail
+    for header, col in h.items():
+        dim = ws.column_dimensions[get_column_letter(col)]
+        assert bool(dim.hidden) == (header in detail or header == "Version"), header
+        assert (dim.outline_level == 1) == (header in detail), header
+    after = max(h[d] for d in detail) + 1  # the group's + button sits on the column after it
+    assert ws.column_dimensions[get_column_letter(after)].collapsed and ws.sheet_format.outlineLevelCol == 1
+    avtal = wb["Avtal"]
+    hidden = {c.value for c in avtal[1] if avtal.column_dimensions[c.column_letter].hidden}
+    assert hidden == {"Vår organisation", "Fakturor per år"}
 
 
 def test_portfolio_sheet_holds_the_services_figures_with_real_types(demo_book) -> None:  # type: ignore[no-untyped-def]
@@ -294,15 +325,24 @@ def test_progress_cancel_and_atomic_replace(demo_sv: Services, tmp_path: Path) -
 def test_unreadable_snapshot_documents_are_no_baseline() -> None:
     import zlib
 
-    from samverkan_desktop.services.export_data import PreviousSnapshot
+    from samverkan_desktop.services.export_data import ChangeTracker, MeetingLine
 
-    assert PreviousSnapshot.load(b"") is None
-    assert PreviousSnapshot.load(b"garbage") is None
-    assert PreviousSnapshot.load(zlib.compress(b'{"format": 99}\n')) is None
-    assert PreviousSnapshot.load(zlib.compress(b"[1,2,3]\n")) is None
-    snap = PreviousSnapshot.load(zlib.compress(b'{"format": 2}\n["a", "x"]\n["a", 1, "t", "IDE", null, null, [0,0,0,0,0],'
-                                               b' 0, 0, "PROJEKT"]\n["d", 5]\n{"odd": true}\n'))
-    assert snap is not None and set(snap.activity_digest) == {1} and snap.decisions == {5}
+    for doc in (b"", b"garbage", zlib.compress(b'{"format": 99}\n'), zlib.compress(b"[1,2,3]\n"),
+                zlib.compress(b'{"format": 2}\n["d", 5]\n')[:-4]):  # the last one is cut short
+        tracker = ChangeTracker(doc, TODAY)
+        assert not tracker.has_baseline, doc
+        tracker.close()
+    # malformed lines are skipped; what can be read is compared
+    tracker = ChangeTracker(zlib.compress(b'{"format": 2}\n["a", "x"]\n["a", 1, "t", "IDE", null, null, [0,0,0,0,0],'
+                                          b' 0, 0, "PROJEKT"]\n["d", 5]\n{"odd": true}\n'), TODAY)
+    assert tracker.has_baseline
+    for decision_id in (5, 6):
+        tracker.decision(MeetingLine("beslut", TODAY, "styrgrupp", "§ 1", f"Beslut {decision_id}", "", None, "", "",
+                                     "", "", "", decision_id))
+    _, n = tracker.finish()
+    assert [(c.kind, c.ref_id, c.title) for c in tracker.changes()] == [
+        ("Nytt beslut", None, "Beslut 6"), ("Borta ur urvalet", 1, "t")] and n == 2
+    tracker.close()
 
 
 def test_snapshots_are_pruned_and_unreadable_ones_ignored(demo_sv: Services, tmp_path: Path) -> None:

@@ -176,3 +176,42 @@ def test_pdf_prints_a4_landscape_with_headers_and_page_numbers_on_every_page(con
     summary = _pdftotext(converted.pdf, seen["Sammanfattning"][0])
     assert re.search(r"2\s500\s000\skr", summary)  # Swedish grouping, kronor
     assert "Summa (synliga rader)" in summary and "Pengar per år" in summary
+
+
+def _body_word_heights(pdf: Path) -> list[list[float]]:
+    """Per page, the heights of the words between the page header and the footer (pdftotext -bbox):
+    proportional to the printed font size."""
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = subprocess.run([tool, "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True,
+                         timeout=60).stdout
+    pages = []
+    for page in out.split("<page ")[1:]:
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))  # type: ignore[union-attr]
+        pages.append([y1 - y0 for y0, y1 in (
+            (float(m.group(1)), float(m.group(2)))
+            for m in re.finditer(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">', page))
+            if y0 > 0.75 * 72 and y1 < height - 0.6 * 72])
+    return pages
+
+
+def test_pdf_text_is_legible_on_every_page(converted: Converted) -> None:
+    """The board reads the print: every sheet is fitted to the A4 width at 70 % or more (the text
+    of the narrowest sheet, Förändringar, prints at 100 %). Portfölj prints the board's columns
+    only: the collapsed detail columns (budget per source, case numbers) and Version are not on
+    paper, and nothing of the printed columns is cut off."""
+    import statistics
+
+    heights = [statistics.median(h) for h in _body_word_heights(converted.pdf)]
+    full = max(heights)  # Calibri (Carlito) 11 at 100 %: the word boxes are about 1.3 em high
+    assert 13 <= full <= 16, heights
+    small = [(n, round(h / full, 2)) for n, h in enumerate(heights, 1) if h < 0.70 * full]
+    assert not small, small
+    pages = [_pdftotext(converted.pdf, n) for n in range(1, len(heights) + 1)]
+    portfolio = [text for text in pages if "Samverkansportfölj – Portfölj" in text]
+    assert 1 <= len(portfolio) <= 3
+    printed = set(" ".join(portfolio).split())  # words: a header may wrap onto two lines
+    assert {"Titel", "Avtal", "Steg", "Budget", "totalt", "Nästa", "rapport", "Senaste", "beslut"} <= printed
+    assert not {"avtalsmedel", "naturainsats", "Diarienr", "Version"} & printed
+    assert "Summa (synliga rader)" in portfolio[-1]  # the totals row is printed, not cut off

@@ -238,3 +238,14 @@ def test_the_data_folder_code_does_not_need_qt() -> None:
     src = (PACKAGE / "paths.py").read_text(encoding="utf-8")
     assert "PySide6" not in src
     assert '"LOCALAPPDATA"' in src and 'APP_DIR_NAME = "Samverkan Desktop"' in src
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("CON", "_CON"), ("con.pdf", "_con.pdf"), ("Lpt1", "_Lpt1"), ("NUL .txt", "_NUL .txt"),
+    ("Beslutsunderlag: Trygg skolväg?", "Beslutsunderlag- Trygg skolväg-"), ("Console", "Console"),
+    ("COM10", "COM10"), ("  . ", "dokument"), ("Åtgärd/plan*", "Åtgärd-plan-"),
+])
+def test_document_file_names_are_valid_on_windows(title: str, expected: str) -> None:
+    from samverkan_desktop.exporters.pdf_base import safe_filename
+
+    assert safe_filename(title) == expected

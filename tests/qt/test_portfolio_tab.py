@@ -11,7 +11,7 @@ from samverkan_desktop.domain.stages import Stage
 from samverkan_desktop.ui.dialogs.activity_dialogs import DisbursementDialog, ReportDialog
 from samverkan_desktop.ui.main_window import MainWindow
 from samverkan_desktop.ui.messages import RecordingMessenger
-from samverkan_desktop.ui.table_models.base import ID_ROLE
+from samverkan_desktop.ui.table_models.base import ID_ROLE, OUTLINE_ROLE, Outline
 from samverkan_desktop.ui.table_models.portfolio_tree import COL_BUDGET, COL_NEXT_REPORT, COL_STAGE, \
     PortfolioTreeModel
 from samverkan_desktop.ui.tabs.portfolio import (
@@ -249,8 +249,11 @@ def test_new_prestudy_through_beredning_and_styrgrupp_to_running(qtbot, window: 
     # the history shows the steps, in Swedish
     show_section(qtbot, tab, SEC_HISTORY)
     hist = tab.history_view.model()
-    changes = [(hist.index(r, 3).data(), hist.index(r, 5).data()) for r in range(hist.rowCount())]
+    changes = [(hist.index(r, 4).data(), hist.index(r, 6).data()) for r in range(hist.rowCount())]
     assert ("Steg", "pågående") in changes and ("Steg", "beredning") in changes
+    # the activity's parts too: the budget lines, with amounts in kronor
+    parts = [(hist.index(r, 2).data(), hist.index(r, 4).data(), hist.index(r, 6).data()) for r in range(hist.rowCount())]
+    assert any(what == "Tillagd" and field == "Budgetrad" and after.endswith(" kr") for what, field, after in parts), parts
     svc = window.ctx.services.portfolio.get(tab._current_id, TODAY)  # type: ignore[arg-type]
     assert svc.stage == Stage.PAGAENDE and svc.budget_total_ore == 25_000_050
 
@@ -261,11 +264,13 @@ def test_tree_model_passes_modeltester(qtbot, qtmodeltester, window: MainWindow)
     assert isinstance(tab.model, PortfolioTreeModel)
     qtmodeltester.check(tab.model)
     qtmodeltester.check(tab.proxy)
-    # programs and profile areas hold their activities
+    # programs and profile areas hold their activities: listed right below them, indented
     prog = tab.model.index_of_id(tab.model.rows()[0].id)
     assert prog.data() == "Hållbar stadsutveckling"
-    assert [tab.model.index(r, 0, prog).data() for r in range(tab.model.rowCount(prog))] == [
-        "Klimatanpassade skolgårdar", "Cirkulära byggmaterial i kommunala fastigheter"]
+    assert prog.data(OUTLINE_ROLE) == Outline(level=0, has_children=True, expanded=True)
+    below = [tab.model.index(prog.row() + i, 0) for i in (1, 2, 3)]
+    assert [i.data() for i in below[:2]] == ["Klimatanpassade skolgårdar", "Cirkulära byggmaterial i kommunala fastigheter"]
+    assert [i.data(OUTLINE_ROLE).level for i in below] == [1, 1, 0]
     assert tab.count_label.text() == "16 aktiviteter"
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
-from ...db.backup import backup_sqlite
+from ...db.backups import backup_to
+from ...db.errors import DatabaseError
 from ..context import UiContext
 
 
@@ -28,8 +29,12 @@ def run_backup(parent: QWidget, ctx: UiContext, default_dir: Path) -> None:
                            QApplication.translate("Backup", "Backup written and verified:\n%1").replace("%1", str(dest)))
 
     def failed(exc: BaseException) -> None:
-        ctx.messenger.warning(parent, QApplication.translate("Backup", "Back up"),
-                              QApplication.translate("Backup", "The backup failed: %1").replace("%1", str(exc)))
+        # a DatabaseError says in Swedish what happened (full disk, read-only folder, locked …)
+        if isinstance(exc, DatabaseError):
+            ctx.messenger.error(parent, QApplication.translate("Backup", "The backup failed"), str(exc), exc.detail)
+        else:
+            ctx.messenger.warning(parent, QApplication.translate("Backup", "Back up"),
+                                  QApplication.translate("Backup", "The backup failed: %1").replace("%1", str(exc)))
 
-    ctx.tasks.run(QApplication.translate("Backup", "Backing up…"), lambda: backup_sqlite(db.engine, Path(path)), on_done=done,
+    ctx.tasks.run(QApplication.translate("Backup", "Backing up…"), lambda: backup_to(db, Path(path)), on_done=done,
                   on_error=failed, cancellable=False)

@@ -40,8 +40,8 @@ class ExportOptionsDialog(QDialog):
         self.agreement = QComboBox()
         self.agreement.setAccessibleName(self.tr("Agreement"))
         self.agreement.addItem(self.tr("All agreements"), None)
-        for a in ctx.services.agreements.list_rows(ctx.today()):
-            self.agreement.addItem(a.title, a.id)
+        for aid, title in ctx.services.agreements.titles():
+            self.agreement.addItem(title, aid)
         form.addRow(self.tr("Agreement"), self.agreement)
         self.year = QComboBox()
         self.year.setAccessibleName(self.tr("Year"))
@@ -89,9 +89,13 @@ class ExcelActions(QObject):
             self.export_to(Path(path), agreement_id, year)  # type: ignore[arg-type]
 
     def export_to(self, path: Path, agreement_id: int | None = None, year: int | None = None) -> None:
-        from ...exporters.workbook import export_portfolio
-
         sv, today = self.ctx.services, self.ctx.today()
+
+        def work() -> Any:
+            # imported here, on the worker thread: the first import of openpyxl takes 0.3-0.5 s
+            from ...exporters.workbook import export_portfolio
+
+            return export_portfolio(sv, path, today, year=year, agreement_id=agreement_id)
 
         def done(result: Any) -> None:
             self._remember_folder(path)
@@ -101,9 +105,7 @@ class ExcelActions(QObject):
                                           .replace("%1", str(result.path))):
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
 
-        self.ctx.tasks.run(self.tr("Exporting the portfolio…"),
-                           lambda: export_portfolio(sv, path, today, year=year, agreement_id=agreement_id),
-                           on_done=done, on_error=self._failed,
+        self.ctx.tasks.run(self.tr("Exporting the portfolio…"), work, on_done=done, on_error=self._failed,
                            on_cancel=lambda: self.status.emit(self.tr("The export was cancelled.")))
 
     # ---- import -------------------------------------------------------------------
@@ -115,11 +117,14 @@ class ExcelActions(QObject):
             self.preview(Path(path))
 
     def preview(self, path: Path) -> None:
-        from ...exporters.portfolio_import import preview_import
-
         sv, today = self.ctx.services, self.ctx.today()
-        self.ctx.tasks.run(self.tr("Reading the workbook…"), lambda: preview_import(sv, path, today),
-                           on_done=self._show_preview, on_error=self._failed)
+
+        def work() -> Any:
+            from ...exporters.portfolio_import import preview_import  # on the worker thread (openpyxl)
+
+            return preview_import(sv, path, today)
+
+        self.ctx.tasks.run(self.tr("Reading the workbook…"), work, on_done=self._show_preview, on_error=self._failed)
 
     def _show_preview(self, preview: Any) -> None:
         dlg = ImportPreviewDialog(preview, self.parent_widget)
@@ -128,9 +133,12 @@ class ExcelActions(QObject):
         dlg.open()
 
     def apply(self, preview: Any) -> None:
-        from ...exporters.portfolio_import import apply_import
-
         sv, today = self.ctx.services, self.ctx.today()
+
+        def work() -> Any:
+            from ...exporters.portfolio_import import apply_import  # on the worker thread (openpyxl)
+
+            return apply_import(sv, preview, today)
 
         def done(outcome: Any) -> None:
             text = self.tr("Import finished: %1 created, %2 updated.").replace("%1", str(outcome.created)) \
@@ -138,8 +146,7 @@ class ExcelActions(QObject):
             self.status.emit(text)
             self.ctx.messenger.info(self.parent_widget, self.tr("Import a portfolio"), text)
 
-        self.ctx.tasks.run(self.tr("Importing…"), lambda: apply_import(sv, preview, today), on_done=done,
-                           on_error=self._failed, cancellable=False)
+        self.ctx.tasks.run(self.tr("Importing…"), work, on_done=done, on_error=self._failed, cancellable=False)
 
     # ---- helpers ------------------------------------------------------------------
     def _failed(self, exc: BaseException) -> None:

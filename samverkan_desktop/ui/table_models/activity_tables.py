@@ -14,7 +14,7 @@ from ...domain.catalog import CostKind, FundingSource
 from ...domain.followup import ActivityKind
 from ...domain.stages import Stage
 from ...services.agreements import DecisionRow
-from ...services.portfolio import DocumentRow, HistoryRow, MoneyRow, ReportRow
+from ...services.portfolio import DocumentRow, MoneyRow, ReportRow
 from .base import Column, display, money_column
 
 _RED = QColor("#b00020")
@@ -105,95 +105,3 @@ def document_columns() -> list[Column[DocumentRow]]:
 
 
 # ---- history --------------------------------------------------------------------------
-@dataclass(frozen=True)
-class HistoryLine:
-    id: int
-    at: str
-    user: str
-    action: str
-    field: str
-    old: str
-    new: str
-
-
-FIELD_LABELS = {
-    "kind": QT_TRANSLATE_NOOP("ActivityHistory", "Kind"),
-    "parent_id": QT_TRANSLATE_NOOP("ActivityHistory", "Part of"),
-    "agreement_id": QT_TRANSLATE_NOOP("ActivityHistory", "Agreement"),
-    "title": QT_TRANSLATE_NOOP("ActivityHistory", "Title"),
-    "research_question": QT_TRANSLATE_NOOP("ActivityHistory", "Research question"),
-    "stage": QT_TRANSLATE_NOOP("ActivityHistory", "Stage"),
-    "start": QT_TRANSLATE_NOOP("ActivityHistory", "Start"),
-    "end": QT_TRANSLATE_NOOP("ActivityHistory", "End"),
-    "case_number": QT_TRANSLATE_NOOP("ActivityHistory", "Case number"),
-    "responsible_researcher_id": QT_TRANSLATE_NOOP("ActivityHistory", "Responsible researcher"),
-    "university_id": QT_TRANSLATE_NOOP("ActivityHistory", "University"),
-    "responsible_official_id": QT_TRANSLATE_NOOP("ActivityHistory", "Responsible official"),
-    "administration": QT_TRANSLATE_NOOP("ActivityHistory", "Administration/company"),
-    "company_id": QT_TRANSLATE_NOOP("ActivityHistory", "Municipal company"),
-    "forankring_confirmed": QT_TRANSLATE_NOOP("ActivityHistory", "Anchoring confirmed"),
-    "external_funder_id": QT_TRANSLATE_NOOP("ActivityHistory", "External funder"),
-    "effect_goals": QT_TRANSLATE_NOOP("ActivityHistory", "Effect goals"),
-    "kpis": QT_TRANSLATE_NOOP("ActivityHistory", "KPIs"),
-    "activity_goals": QT_TRANSLATE_NOOP("ActivityHistory", "Activity goals"),
-    "deliverables": QT_TRANSLATE_NOOP("ActivityHistory", "Deliverables"),
-    "rektor_signed_on": QT_TRANSLATE_NOOP("ActivityHistory", "Signed by the vice-chancellor"),
-    "municipality_signed_on": QT_TRANSLATE_NOOP("ActivityHistory", "Signed for the municipality"),
-    "funds_transferred_on": QT_TRANSLATE_NOOP("ActivityHistory", "Funds transferred"),
-    "popular_presentation_on": QT_TRANSLATE_NOOP("ActivityHistory", "Popular-science presentation"),
-    "notes": QT_TRANSLATE_NOOP("ActivityHistory", "Notes"),
-}
-ACTIONS = {
-    "create": QT_TRANSLATE_NOOP("ActivityHistory", "Created"),
-    "update": QT_TRANSLATE_NOOP("ActivityHistory", "Changed"),
-    "delete": QT_TRANSLATE_NOOP("ActivityHistory", "Removed"),
-}
-_ENUM_FIELDS: dict[str, type] = {"kind": ActivityKind, "stage": Stage, "cost_kind": CostKind, "source": FundingSource}
-
-
-def _local_time(iso: str) -> str:
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
-
-
-def history_lines(rows: list[HistoryRow], names: Mapping[str, Mapping[int, str]]) -> list[HistoryLine]:
-    """Readable history: Swedish field labels, enum codes as their Swedish text, ids as names.
-    `names` maps an id field ("agreement_id", "parent_id", …) to {id: name}."""
-
-    def value(field: str, raw: str | None) -> str:
-        if raw is None:
-            return ""
-        enum = _ENUM_FIELDS.get(field)
-        if enum is not None:
-            try:
-                return str(enum[raw].value)
-            except KeyError:
-                return raw
-        lookup = names.get(field)
-        if lookup is not None and raw.isdigit():
-            return lookup.get(int(raw), f"#{raw}")
-        return raw
-
-    out = []
-    for i, h in enumerate(rows):
-        label = FIELD_LABELS.get(h.field)
-        out.append(HistoryLine(
-            i + 1, _local_time(h.at), h.user,
-            QCoreApplication.translate("ActivityHistory", ACTIONS.get(h.action, h.action)),
-            QCoreApplication.translate("ActivityHistory", label) if label else h.field,
-            value(h.field, h.old), value(h.field, h.new)))
-    out.reverse()  # newest first
-    return out
-
-
-def history_columns() -> list[Column[HistoryLine]]:
-    return [
-        Column(QT_TRANSLATE_NOOP("Columns", "When"), lambda h: h.at),
-        Column(QT_TRANSLATE_NOOP("Columns", "Who"), lambda h: h.user),
-        Column(QT_TRANSLATE_NOOP("Columns", "What"), lambda h: h.action),
-        Column(QT_TRANSLATE_NOOP("Columns", "Field"), lambda h: h.field),
-        Column(QT_TRANSLATE_NOOP("Columns", "Before"), lambda h: h.old, tooltip=lambda h: h.old),
-        Column(QT_TRANSLATE_NOOP("Columns", "After"), lambda h: h.new, tooltip=lambda h: h.new),
-    ]

@@ -21,6 +21,8 @@ R = TypeVar("R")
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 RECORD_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 3
+#: An `Outline` for rows of a table that shows a two-level tree (see ui/widgets/outline_view.py).
+OUTLINE_ROLE = int(Qt.ItemDataRole.UserRole) + 4
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -39,6 +41,16 @@ def display(value: Any) -> str:
 
 
 @dataclass(frozen=True)
+class Outline:
+    """Where a row sits in an outline: its level (0 = top), whether it holds rows, whether
+    those are shown."""
+
+    level: int
+    has_children: bool
+    expanded: bool
+
+
+@dataclass(frozen=True)
 class Column(Generic[R]):
     """`header` is marked for translation in context "Columns" by the model's owner."""
 
@@ -50,6 +62,10 @@ class Column(Generic[R]):
     foreground: Callable[[R], QColor | None] | None = None
     background: Callable[[R], QColor | None] | None = None
     tooltip: Callable[[R], str] | None = None
+
+
+def _text(col: Column[R], row: R) -> str:
+    return col.text(row) if col.text else display(col.value(row))
 
 
 def money_column(header: str, value: Callable[[R], int]) -> Column[R]:
@@ -86,6 +102,11 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def columns(self) -> list[Column[R]]:
         return self._columns
 
+    def texts(self, row: int) -> list[str]:
+        """What each column of `row` shows (the quick filter searches these)."""
+        r = self._rows[row]
+        return [_text(col, r) for col in self._columns]
+
     # ---- Qt API -------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self._rows)
@@ -108,7 +129,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         row = self._rows[index.row()]
         col = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(row) if col.text else display(col.value(row))
+            return _text(col, row)
         if role == SORT_ROLE:
             v = col.value(row)
             return v.value if hasattr(v, "value") and isinstance(getattr(v, "value"), str) else v

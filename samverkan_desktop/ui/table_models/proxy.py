@@ -1,16 +1,23 @@
-"""The one sort/filter proxy every table uses: compares native Python values (öre above
-2^31, dates, None last) and sorts text in Swedish order with QCollator (å, ä, ö after z);
-filters on a quick text over all columns plus named predicates."""
+"""The sort/filter proxies the tables sit behind, with one API: `set_text_filter(text)`,
+`set_predicate(name, predicate)`, `set_predicates({name: predicate})`, `count_matching()`.
+
+- `RecordSortProxy` (every ordinary table): the proxy itself filters on a quick text over all
+  columns plus named predicates on the row record, and sorts by SORT_ROLE comparing native
+  Python values (öre above 2^31, dates, empty last) and text in Swedish order.
+- `ModelSideProxy` (large models, the 50 000-row portfolio): the same API, but filtering and
+  sorting are done by the source model in bulk (`BulkFilterSortModel`); the proxy itself
+  passes rows through in C++ without calling Python per row."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
-from PySide6.QtCore import QCollator, QLocale, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from .base import RECORD_ROLE, SORT_ROLE
+from ...domain.text_order import swedish_sort_key
+from .base import RECORD_ROLE, SORT_ROLE, RecordTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -18,9 +25,6 @@ _Index = QModelIndex | QPersistentModelIndex
 class RecordSortProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._collator = QCollator(QLocale(QLocale.Language.Swedish, QLocale.Country.Sweden))
-        self._collator.setNumericMode(True)
-        self._collator.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self._text = ""
         self._predicates: dict[str, Callable[[Any], bool]] = {}
         self.setSortRole(SORT_ROLE)
@@ -40,6 +44,17 @@ class RecordSortProxy(QSortFilterProxyModel):
 
         self._change_filter(apply)
 
+    def set_predicates(self, predicates: dict[str, Callable[[Any], bool] | None]) -> None:
+        """Set (or, with None, remove) several named predicates with one re-filter."""
+        def apply() -> None:
+            for name, predicate in predicates.items():
+                if predicate is None:
+                    self._predicates.pop(name, None)
+                else:
+                    self._predicates[name] = predicate
+
+        self._change_filter(apply)
+
     def _change_filter(self, change: Callable[[], None]) -> None:
         """Qt ≥ 6.9 wants begin/endFilterChange around the change; older Qt re-filters after it."""
         if hasattr(self, "beginFilterChange"):
@@ -54,6 +69,13 @@ class RecordSortProxy(QSortFilterProxyModel):
         model = self.sourceModel()
         if model is None:
             return True
+        if isinstance(model, RecordTableModel) and not source_parent.isValid():
+            # fast path for the generic table: the record and its texts straight from the model,
+            # not through a QModelIndex and data() per column
+            record = model.row_at(source_row)
+            if self._predicates and not all(p(record) for p in self._predicates.values()):
+                return False
+            return not self._text or any(self._text in t.casefold() for t in model.texts(source_row))
         first = model.index(source_row, 0, source_parent)
         if self._predicates:
             record = model.data(first, RECORD_ROLE)
@@ -75,7 +97,7 @@ class RecordSortProxy(QSortFilterProxyModel):
             # empty values last in ascending order
             return (a is not None and a != "") and (b is None or b == "")
         if isinstance(a, str) and isinstance(b, str):
-            return self._collator.compare(a, b) < 0
+            return swedish_sort_key(a) < swedish_sort_key(b)
         if isinstance(a, bool) or isinstance(b, bool):
             return bool(a) < bool(b)
         if isinstance(a, (int, float)) and isinstance(b, (int, float)):
@@ -83,3 +105,63 @@ class RecordSortProxy(QSortFilterProxyModel):
         if isinstance(a, date) and isinstance(b, date):
             return a < b
         return str(a) < str(b)
+
+    def count_matching(self) -> int:
+        """How many rows pass the filter (top level)."""
+        return self.rowCount()
+
+
+@runtime_checkable
+class BulkFilterSortModel(Protocol):
+    """A source model that filters and sorts itself (see ModelSideProxy)."""
+
+    def set_filter(self, text: str, predicates: Sequence[Callable[[Any], bool]]) -> None: ...
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None: ...
+
+    def matching_count(self) -> int: ...
+
+
+class ModelSideProxy(QSortFilterProxyModel):
+    """RecordSortProxy's API over a `BulkFilterSortModel`: the text and the named predicates go
+    to the model's `set_filter`, a click on a column header to the model's `sort`. The proxy
+    itself neither filters nor sorts (no Python `filterAcceptsRow`/`lessThan`), so Qt maps rows
+    in C++ and the work per keystroke is one pass in the model."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._predicates: dict[str, Callable[[Any], bool]] = {}
+        self.setDynamicSortFilter(False)
+        self.setRecursiveFilteringEnabled(False)
+
+    def _bulk(self) -> BulkFilterSortModel:
+        model = self.sourceModel()
+        assert isinstance(model, BulkFilterSortModel), "ModelSideProxy needs a BulkFilterSortModel"
+        return model
+
+    def _push(self) -> None:
+        self._bulk().set_filter(self._text, list(self._predicates.values()))
+
+    def set_text_filter(self, text: str) -> None:
+        self._text = text
+        self._push()
+
+    def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
+        self.set_predicates({name: predicate})
+
+    def set_predicates(self, predicates: dict[str, Callable[[Any], bool] | None]) -> None:
+        """Set (or, with None, remove) several named predicates with one re-filter."""
+        for name, predicate in predicates.items():
+            if predicate is None:
+                self._predicates.pop(name, None)
+            else:
+                self._predicates[name] = predicate
+        self._push()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._bulk().sort(column, order)
+
+    def count_matching(self) -> int:
+        """How many records pass the filter, at every level."""
+        return self._bulk().matching_count()

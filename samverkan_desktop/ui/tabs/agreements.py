@@ -29,13 +29,15 @@ from ...domain.errors import DomainError
 from ...domain.money import format_money
 from ...services.agreements import (
     AgreementDetail,
+    AgreementInput,
     AgreementRow,
     DerivedFacts,
     derive,
     end_after_notice,
     invoice_lines,
 )
-from ...services.errors import ServiceError, ValidationError
+from ...services.errors import ConflictError, ServiceError, ValidationError
+from ...services.history import names_for
 from ...services.people import OrganisationRow
 from ..context import UiContext
 from ..dialogs.agreement_dialogs import (
@@ -49,11 +51,13 @@ from ..dialogs.agreement_dialogs import (
     OrganisationDialog,
     RoleDialog,
 )
+from ..dialogs.conflict_dialog import ConflictDialog, open_conflict_dialog
 from ..table_models.agreement_models import agreement_model
 from ..table_models.base import ID_ROLE
 from ..table_models.proxy import RecordSortProxy
 from ..widgets.agreement_facts import AgreementFacts
 from ..widgets.agreement_form import AgreementForm, enum_combo, enum_value
+from ..widgets.record_history import RecordHistory
 from .base import RecordTab, select_id, selected_id, setup_table
 
 # milliseconds of quiet typing before the derived facts are recomputed
@@ -74,6 +78,7 @@ class AgreementsTab(RecordTab):
         self._loaded_once = False
         self._facts: DerivedFacts | None = None
         self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
+        self.conflict_dialog: ConflictDialog | None = None
         self.open_url = QDesktopServices.openUrl  # replaced in tests
         self._derive_timer = QTimer(self)
         self._derive_timer.setSingleShot(True)
@@ -187,6 +192,10 @@ class AgreementsTab(RecordTab):
         ev.addStretch(2)
         self.stack.addWidget(self.empty)
         self.form = AgreementForm()
+        self.history = RecordHistory("agreementHistory", self.tr(
+            "Every change of the agreement and of its partners, roles, bodies, decisions and attachments, newest "
+            "first (from the change log)."))
+        self.form.addTab(self.history, self.tr("History"))
         self.stack.addWidget(self.form)
         v.addWidget(self.stack, 1)
 
@@ -259,6 +268,7 @@ class AgreementsTab(RecordTab):
         self.form.load_empty(self.form.default_own_organisation())
         self.form.set_saved(False)
         self.form.setCurrentIndex(AgreementForm.PAGE_BASICS)
+        self._history_changed()
         self._show_editor(True)
         self._update_header()
         self.recompute()
@@ -288,13 +298,40 @@ class AgreementsTab(RecordTab):
             self._field_error(exc)
             self.recompute()
             return
+        except ConflictError as exc:
+            self._conflict(exc, data)
+            return
         except (ServiceError, DomainError) as exc:
             self.report_error(exc)
             return
+        self._saved(ident)
+
+    def _saved(self, ident: int) -> None:
         self._open(ident)
         self.status.emit(self.tr("Agreement saved."))
         self.data_changed.emit()
         self.reload()
+
+    def _conflict(self, exc: ConflictError, data: AgreementInput) -> None:
+        """Someone else saved the agreement since it was opened: let the user choose (nothing is
+        lost: the form keeps the edits until then)."""
+        assert self._detail is not None
+        ident, base = self._detail.id, self._detail.data
+        sv, today = self.ctx.services.agreements, self.ctx.today()
+
+        def reload_theirs() -> None:
+            self._touched = False
+            self._open(ident)
+            self.status.emit(self.tr("The agreement as saved by the other person is shown; your changes were "
+                                     "discarded."))
+            self.reload()
+
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.deleteLater()
+        self.conflict_dialog = open_conflict_dialog(
+            self, exc, data, base, lambda version: sv.update(ident, version, data, today), reload_theirs,
+            lambda: self._saved(ident), names=names_for(self.ctx.services.db))
+        self.status.emit(self.tr("Not saved: someone else has changed the agreement."))
 
     def delete_selected(self) -> None:
         ident = self._detail.id if self._detail is not None else selected_id(self.view)
@@ -358,8 +395,8 @@ class AgreementsTab(RecordTab):
         self.proxy.set_text_filter(self.filter_edit.text())
         status = enum_value(self.status_filter, AgreementStatus)
         kind = enum_value(self.kind_filter, AgreementKind)
-        self.proxy.set_predicate("status", None if status is None else (lambda r: r.status is status))
-        self.proxy.set_predicate("kind", None if kind is None else (lambda r: r.kind is kind))
+        self.proxy.set_predicates({"status": None if status is None else (lambda r: r.status is status),
+                                   "kind": None if kind is None else (lambda r: r.kind is kind)})
         self._update_count()
 
     def _update_count(self, *_: object) -> None:
@@ -412,6 +449,15 @@ class AgreementsTab(RecordTab):
         self._update_notice_state()
         self._update_header()
         self.recompute()
+        self._history_changed()
+
+    def _history_changed(self) -> None:
+        """The record or its parts changed: the history page reads it again (when shown)."""
+        has = self._detail is not None and not self._is_new
+        self.form.setTabEnabled(self.form.indexOf(self.history), has)
+        ident = self._detail.id if self._detail is not None and has else None
+        self.history.set_record(None if ident is None else lambda: self.run_action(
+            self.ctx.services.agreements.history, ident, title=self.tr("Could not load the history")))
 
     def _show_editor(self, on: bool) -> None:
         self.stack.setCurrentWidget(self.form if on else self.empty)
@@ -530,6 +576,7 @@ class AgreementsTab(RecordTab):
                                extras=fresh.extras)
         self.form.set_related(fresh.bodies, fresh.roles, fresh.decisions, fresh.attachments)
         self.recompute()
+        self._history_changed()
         self.data_changed.emit()
 
     def _after_reopen(self, message: str) -> None:

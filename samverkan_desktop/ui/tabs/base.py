@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSplitter, QTableV
 from ...domain.errors import DomainError
 from ...services.errors import ConflictError, GateError, LockedError, NotFoundError, ServiceError, ValidationError
 from ..context import UiContext
+from ..database_problems import report_database_problem
 from ..table_models.base import ID_ROLE
 from ..table_models.proxy import RecordSortProxy
 
@@ -89,14 +90,14 @@ class RecordTab(QWidget):
             self.ctx.messenger.warning(self, self.tr("Changed by someone else"), str(exc))
         elif isinstance(exc, (GateError, ValidationError, LockedError, NotFoundError, ServiceError, DomainError)):
             self.ctx.messenger.warning(self, title, str(exc))
-        else:
+        elif not report_database_problem(self.ctx, self, exc, title):  # disk full, file gone, locked …
             raise exc
 
     def run_action(self, action: Any, *args: Any, title: str = "", **kwargs: Any) -> Any:
-        """Call a service action; on a known error show it and return None."""
+        """Call a service action; on a known error (or a database problem) show it and return None."""
         try:
             return action(*args, **kwargs)
-        except (ServiceError, DomainError) as exc:
+        except Exception as exc:  # noqa: BLE001 - report_error re-raises what it does not know (bugs)
             self.report_error(exc, title)
             return None
 

@@ -71,7 +71,9 @@ class BudgetTab(RecordTab):
             money_column(QT_TRANSLATE_NOOP("Columns", "Extra work"), lambda r: r.extra_work_ore + r.excess_price_ore),
         ], id_of=lambda r: r.agreement_id * 10_000 + r.year)
         self.proxy = RecordSortProxy(self)
+        self.proxy.setRecursiveFilteringEnabled(False)  # a flat table: no per-row look for children
         self.proxy.setSourceModel(self.model)
+        self._filtered_by: tuple[object, object] = (None, None)  # (agreement, year) the proxy filters on
         self.view = QTableView()
         setup_table(self.view, self.proxy, "budgetView")
         self.view.setColumnWidth(0, 300)
@@ -154,8 +156,11 @@ class BudgetTab(RecordTab):
 
     def _refilter(self) -> None:
         aid, year = self.agreement.currentData(), self.year.currentData()
-        self.proxy.set_predicate("agreement", None if aid is None else (lambda r, aid=aid: r.agreement_id == aid))
-        self.proxy.set_predicate("year", None if year is None else (lambda r, year=year: r.year == year))
+        if (aid, year) != self._filtered_by:  # set_rows has filtered the rows already when unchanged
+            self._filtered_by = (aid, year)
+            self.proxy.set_predicates({
+                "agreement": None if aid is None else (lambda r, aid=aid: r.agreement_id == aid),
+                "year": None if year is None else (lambda r, year=year: r.year == year)})
         rows = [r for r in self._overview.rows if (aid is None or r.agreement_id == aid)]
         per_year = BudgetOverview(rows).per_year()
         self.chart_title.setText(self.tr("Money per year: budget and outcome") + (
@@ -164,9 +169,11 @@ class BudgetTab(RecordTab):
                             [Bar(str(p.year), (p.budget_ore, p.outcome_ore)) for p in per_year],
                             self.tr("No money registered yet."))
         if self.proxy.rowCount():
-            this_year = [r for r in range(self.proxy.rowCount())
-                         if self.proxy.index(r, 1).data(RECORD_ROLE).year == self.ctx.today().year]
-            self.view.selectRow(this_year[0] if this_year else 0)
+            # the first row of this year in the view's order: map this year's rows (not every row)
+            this_year = self.ctx.today().year
+            shown = (self.proxy.mapFromSource(self.model.index(i, 0)).row()
+                     for i, r in enumerate(self.model.rows()) if r.year == this_year)
+            self.view.selectRow(min((row for row in shown if row >= 0), default=0))
         else:
             self.sources.set_rows([])
             self.source_title.setText("")

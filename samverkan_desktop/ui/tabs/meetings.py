@@ -5,6 +5,7 @@ in one transaction). A justerat meeting is locked: every editor is read-only."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelectionModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
 from ...domain.cadence import Body
 from ...domain.catalog import MEETING_STATUS_ORDER, MeetingStatus
 from ...domain.errors import DomainError
-from ...services.errors import ServiceError, ValidationError
+from ...services.errors import ConflictError, ServiceError, ValidationError
+from ...services.history import names_for
 from ...services.meetings import (
     AgendaItemInput,
     AgendaItemRow,
@@ -37,10 +39,12 @@ from ...services.meetings import (
     MeetingRow,
 )
 from ..context import UiContext
+from ..dialogs.conflict_dialog import ConflictDialog, open_conflict_dialog
 from ..dialogs.meeting_dialogs import AddAttendeeDialog, AddItemDialog, PlanYearDialog
 from ..table_models.base import ID_ROLE, RECORD_ROLE
 from ..table_models.meeting_models import agenda_item_model, attendee_model, meeting_model
 from ..table_models.proxy import RecordSortProxy
+from ..widgets.record_history import RecordHistory
 from ..widgets.meeting_form import (
     READ_ONLY_STYLE,
     AgendaItemEditor,
@@ -74,6 +78,7 @@ class MeetingsTab(RecordTab):
         self.plan_dialog: PlanYearDialog | None = None
         self.item_dialog: AddItemDialog | None = None
         self.attendee_dialog: AddAttendeeDialog | None = None
+        self.conflict_dialog: ConflictDialog | None = None
         self._build()
         self.setStyleSheet(READ_ONLY_STYLE)
 
@@ -144,6 +149,7 @@ class MeetingsTab(RecordTab):
 
         self.model = meeting_model(self.ctx.today, self)
         self.proxy = RecordSortProxy(self)
+        self.proxy.setRecursiveFilteringEnabled(False)  # a flat list: no per-row look for children
         self.proxy.setSourceModel(self.model)
         self.view = QTableView()
         self.view.setAccessibleName(self.tr("Meetings"))
@@ -231,6 +237,9 @@ class MeetingsTab(RecordTab):
         self.pages.setObjectName("meetingPages")
         self.pages.addTab(self._build_details_page(), self.tr("Details and attendees"))
         self.pages.addTab(self._build_agenda_page(), self.tr("Agenda and decisions"))
+        self.history = RecordHistory("meetingHistory", self.tr(
+            "Every change of the meeting, its attendees and its agenda items, newest first (from the change log)."))
+        self.pages.addTab(self.history, self.tr("History"))
         pl.addWidget(self.pages, 1)
         self.stack.addWidget(page)
         return right
@@ -338,10 +347,9 @@ class MeetingsTab(RecordTab):
     # ---- loading ---------------------------------------------------------------------
     def reload(self) -> None:
         sv = self.ctx.services
-        today = self.ctx.today()
 
         def work() -> tuple[list[MeetingRow], list[tuple[int, str]]]:
-            return sv.meetings.list_rows(), [(a.id, a.title) for a in sv.agreements.list_rows(today)]
+            return sv.meetings.list_rows(), sv.agreements.titles()
 
         self.ctx.tasks.run(self.tr("Loading meetings…"), work, on_done=self._rows_loaded,
                            on_error=lambda exc: self.report_error(exc, self.tr("Could not load the meetings")))
@@ -353,8 +361,11 @@ class MeetingsTab(RecordTab):
         self._pending_select = None
         self._restoring = True
         try:
-            self.model.set_rows(rows)
+            # The filters depend on the years in the rows: empty the list first, set the filters, then
+            # fill it, so that the rows are filtered once (not once more per filter change).
+            self.model.set_rows([])
             self._fill_years(rows)
+            self.model.set_rows(rows)
             self.form.set_agreements(agreements)
         finally:
             self._restoring = False
@@ -388,18 +399,18 @@ class MeetingsTab(RecordTab):
     def _apply_filters(self, *_: object) -> None:
         year = self.year_combo.currentData()
         today = self.ctx.today()
+        predicates: dict[str, Callable[[Any], bool] | None] = {}
         if year == UPCOMING:
-            self.proxy.set_predicate("year", lambda r: isinstance(r, MeetingRow) and r.held_on >= today)
+            predicates["year"] = lambda r: isinstance(r, MeetingRow) and r.held_on >= today
         elif isinstance(year, int):
-            self.proxy.set_predicate("year", lambda r: isinstance(r, MeetingRow) and r.held_on.year == year)
+            predicates["year"] = lambda r: isinstance(r, MeetingRow) and r.held_on.year == year
         else:
-            self.proxy.set_predicate("year", None)
+            predicates["year"] = None
         body = self.body_combo.currentData()
-        self.proxy.set_predicate("body", (lambda r: isinstance(r, MeetingRow) and r.body.name == body)
-                                 if body else None)
+        predicates["body"] = (lambda r: isinstance(r, MeetingRow) and r.body.name == body) if body else None
         status = self.status_combo.currentData()
-        self.proxy.set_predicate("status", (lambda r: isinstance(r, MeetingRow) and r.status.name == status)
-                                 if status else None)
+        predicates["status"] = (lambda r: isinstance(r, MeetingRow) and r.status.name == status) if status else None
+        self.proxy.set_predicates(predicates)  # one re-filter for the three
         self._update_count()
 
     def _update_empty_state(self) -> None:
@@ -502,6 +513,13 @@ class MeetingsTab(RecordTab):
         self.stack.setCurrentIndex(1)
         self._select_item(keep_item)
         self._apply_lock()
+        self._history_changed()
+
+    def _history_changed(self) -> None:
+        """The meeting or its parts changed: the history page reads it again (when shown)."""
+        ident = self._detail.id if self._detail is not None and not self._new_mode else None
+        self.history.set_record(None if ident is None else lambda: self.run_action(
+            self.ctx.services.meetings.history, ident, title=self.tr("Could not load the history")))
 
     def _select_item(self, item_id: int | None) -> None:
         if item_id is not None and select_id(self.item_view, item_id):
@@ -521,6 +539,7 @@ class MeetingsTab(RecordTab):
         self.attendee_model.set_rows([])
         self.item_model.set_rows([])
         self.editor.set_item(None, False)
+        self.history.clear()
         self.stack.setCurrentIndex(0)
 
     def _locked(self) -> bool:
@@ -567,6 +586,7 @@ class MeetingsTab(RecordTab):
         self.save_button.setEnabled(not locked)
         self.delete_button.setEnabled(saved and not locked)
         self.pages.setTabEnabled(1, saved)
+        self.pages.setTabEnabled(self.pages.indexOf(self.history), saved)
         for b in (self.add_attendee_button, self.present_button, self.absent_button, self.remove_attendee_button,
                   self.add_item_button, self.remove_item_button):
             b.setEnabled(saved and not locked)
@@ -642,11 +662,61 @@ class MeetingsTab(RecordTab):
         except (ValidationError, DomainError) as exc:
             place_error([self.form.errors], exc, self._unplaced)
             return False
+        except ConflictError as exc:
+            self._meeting_conflict(exc, data)
+            return False
         except ServiceError as exc:
             self.report_error(exc)
             return False
         self._form_dirty = False
         return True
+
+    def _open_conflict(self, *args: Any) -> None:
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.deleteLater()
+        self.conflict_dialog = open_conflict_dialog(self, *args, names=names_for(self.ctx.services.db))
+
+    def _meeting_conflict(self, exc: ConflictError, data: MeetingInput) -> None:
+        """Someone else saved the meeting since it was opened: the user chooses; the form keeps
+        the edits until then."""
+        assert self._detail is not None
+        ident, base = self._detail.id, self._detail.data
+        meetings = self.ctx.services.meetings
+
+        def reload_theirs() -> None:
+            self._form_dirty = False
+            self._current_id = ident
+            self._after_write(self.tr("The meeting as saved by the other person is shown; your changes were "
+                                      "discarded."))
+
+        def saved() -> None:
+            self._form_dirty = False
+            self._current_id = ident
+            self._after_write(self.tr("Meeting saved"))
+
+        self._open_conflict(exc, data, base, lambda version: meetings.update(ident, version, data), reload_theirs,
+                            saved)
+        self.status.emit(self.tr("Not saved: someone else has changed the meeting."))
+
+    def _item_conflict(self, exc: ConflictError, item: AgendaItemRow, texts: dict[str, str]) -> None:
+        """Someone else saved the minutes' text of this item since it was shown."""
+        meetings = self.ctx.services.meetings
+        base = {k: getattr(item, k) for k in texts}
+        paragraph = str(item.paragraph)
+
+        def resolved(message: str) -> None:
+            self.editor.dirty = False
+            if self._form_dirty or self._new_mode:
+                self.save()  # the meeting's own fields still wait to be saved
+            else:
+                self._after_write(message)
+
+        self._open_conflict(
+            exc, texts, base, lambda version: meetings.update_item_text(item.id, version=version, **texts),
+            lambda: resolved(self.tr("§ %1: the text as saved by the other person is shown; your changes were "
+                                     "discarded.").replace("%1", paragraph)),
+            lambda: resolved(self.tr("§ %1: minutes text saved").replace("%1", paragraph)))
+        self.status.emit(self.tr("Not saved: someone else has changed the text of § %1.").replace("%1", paragraph))
 
     def _save_item_text_only(self) -> bool:
         item = self.editor.item
@@ -655,10 +725,14 @@ class MeetingsTab(RecordTab):
         errors = [self.editor.text_errors]
         for e in errors:
             e.clear()
+        texts = self.editor.texts()
         try:
-            self.ctx.services.meetings.update_item_text(item.id, **self.editor.texts())
+            self.ctx.services.meetings.update_item_text(item.id, version=item.version, **texts)
         except (ValidationError, DomainError) as exc:
             place_error(errors, exc, self._unplaced)
+            return False
+        except ConflictError as exc:
+            self._item_conflict(exc, item, texts)
             return False
         except ServiceError as exc:
             self.report_error(exc)

@@ -156,6 +156,7 @@ class OverviewTab(RecordTab):
                    tooltip=lambda d: d.detail),
         ], id_of=lambda d: d.ref_id)
         self.proxy = RecordSortProxy(self)
+        self.proxy.setRecursiveFilteringEnabled(False)  # a flat table: no per-row look for children
         self.proxy.setSourceModel(self.model)
         self.view = QTableView()
         setup_table(self.view, self.proxy, "radarView")

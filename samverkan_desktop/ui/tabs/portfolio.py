@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QTableView,
     QTabWidget,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -43,8 +42,17 @@ from ...domain.money import format_money
 from ...domain.stages import GRANTED_STAGES, TERMINAL_STAGES, Stage, allowed_next
 from ...services import Services
 from ...services.agreements import DecisionRow
-from ...services.errors import GateError, NotFoundError, ServiceError, ValidationError
-from ...services.portfolio import ActivityDetail, ActivityInput, ActivityRow, DocumentRow, MoneyRow, ReportRow
+from ...services.errors import ConflictError, GateError, NotFoundError, ServiceError, ValidationError
+from ...services.history import names_for
+from ...services.portfolio import (
+    ActivityDetail,
+    ActivityInput,
+    ActivityRow,
+    BudgetCell,
+    DocumentRow,
+    MoneyRow,
+    ReportRow,
+)
 from ..context import UiContext
 from ..dialogs.activity_dialogs import (
     AllocationDialog,
@@ -55,14 +63,12 @@ from ..dialogs.activity_dialogs import (
     ReportDialog,
     ReportValues,
 )
+from ..dialogs.conflict_dialog import ConflictDialog, open_conflict_dialog
 from ..table_models.activity_tables import (
-    HistoryLine,
     allocation_columns,
     decision_columns,
     disbursement_columns,
     document_columns,
-    history_columns,
-    history_lines,
     report_columns,
 )
 from ..table_models.base import ID_ROLE, RECORD_ROLE, RecordTableModel
@@ -79,16 +85,17 @@ from ..table_models.portfolio_tree import (
     COL_START,
     COL_TITLE,
     CONTAINER_KINDS,
-    PortfolioProxy,
     PortfolioTree,
     PortfolioTreeModel,
     build_tree,
     running_in,
 )
-from ..table_models.proxy import RecordSortProxy
+from ..table_models.proxy import ModelSideProxy, RecordSortProxy
 from ..widgets.activity_form import ActivityForm, Choice, FormChoices
 from ..widgets.budget_grid_editor import BudgetGridEditor
 from ..widgets.fields import DateEdit, FormErrors
+from ..widgets.outline_view import OutlineView
+from ..widgets.record_history import RecordHistory
 from .base import RecordTab, setup_table
 
 FILTER_DEBOUNCE_MS = 180
@@ -105,6 +112,20 @@ class PortfolioData:
     meetings: list[Choice]
     names: dict[str, dict[int, str]] = field(default_factory=dict)
     tree: PortfolioTree | None = None  # built off the GUI thread
+    used_agreements: frozenset[int] = frozenset()  # for the filter pickers, also computed off it
+    years: tuple[int, ...] = ()
+
+
+def filter_years(rows: list[ActivityRow], today: date) -> tuple[int, ...]:
+    """The years the year filter offers: every year some activity runs in (open-ended ones up
+    to two years ahead)."""
+    years: set[int] = set()
+    horizon = today.year + 2
+    for r in rows:
+        if r.start is not None:
+            last = r.end.year if r.end is not None else max(horizon, r.start.year)
+            years.update(range(r.start.year, last + 1))
+    return tuple(sorted(years))
 
 
 def load_portfolio(sv: Services, today: date) -> PortfolioData:
@@ -131,7 +152,8 @@ def load_portfolio(sv: Services, today: date) -> PortfolioData:
     names = {"agreement_id": {a.id: a.text for a in agreements}, "parent_id": {r.id: r.title for r in rows},
              "responsible_researcher_id": person_names, "responsible_official_id": person_names,
              "university_id": org_names, "company_id": org_names, "external_funder_id": org_names}
-    return PortfolioData(rows, choices, meetings, names, build_tree(rows, today))
+    return PortfolioData(rows, choices, meetings, names, build_tree(rows, today),
+                         frozenset(r.agreement_id for r in rows if r.agreement_id is not None), filter_years(rows, today))
 
 
 def _table(model: RecordTableModel[Any], name: str, height: int | None = None) -> QTableView:
@@ -184,6 +206,7 @@ class PortfolioTab(RecordTab):
         self._meeting_names: dict[int, str] = {}
         self._filter_key: tuple[Any, ...] = (None,) * 5
         self._dialog: QWidget | None = None  # the open non-blocking dialog, if any
+        self.conflict_dialog: ConflictDialog | None = None  # shown when someone else saved the activity
         self._build_left()
         self._build_right()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -206,7 +229,7 @@ class PortfolioTab(RecordTab):
     def _build_left(self) -> None:
         self.left = QWidget()
         self.model = PortfolioTreeModel(self)
-        self.proxy = PortfolioProxy(self)
+        self.proxy = ModelSideProxy(self)
         self.proxy.setSourceModel(self.model)
         self.new_button = QPushButton(self.tr("New pre-study"))
         self.new_button.setObjectName("newActivity")
@@ -253,10 +276,9 @@ class PortfolioTab(RecordTab):
         for c in range(4):
             grid.setColumnStretch(c, 1)
 
-        self.tree = QTreeView()
+        self.tree = OutlineView()
         setup_table(self.tree, self.proxy, "portfolioTree")
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAllColumnsShowFocus(True)
+        self.tree.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.tree.setAccessibleName(self.tr("Activities"))
         for col, width in ((COL_TITLE, 280), (COL_KIND, 120), (COL_STAGE, 150), (COL_AGREEMENT, 170),
                            (COL_ADMIN, 190), (COL_OFFICIAL, 130), (COL_RESEARCHER, 130), (COL_START, 90),
@@ -585,15 +607,11 @@ class PortfolioTab(RecordTab):
         return page
 
     def _history_page(self) -> QWidget:
-        page = QWidget()
-        self.history_model: RecordTableModel[HistoryLine] = RecordTableModel(history_columns(), parent=self)
-        self.history_view = _table(self.history_model, "activityHistory")
-        for col, w in enumerate((125, 90, 70, 170, 160)):
-            self.history_view.setColumnWidth(col, w)
-        lay = QVBoxLayout(page)
-        lay.addWidget(_muted(self.tr("Every change of the activity's fields, newest first (from the change log).")))
-        lay.addWidget(self.history_view, 1)
-        return page
+        self.history = RecordHistory("activityHistory", self.tr(
+            "Every change of the activity and of its budget, follow-up reports, decisions, allocations and "
+            "disbursements, newest first (from the change log)."))
+        self.history_view = self.history.view
+        return self.history
 
     # ==== loading =======================================================================
     def reload(self) -> None:
@@ -629,7 +647,6 @@ class PortfolioTab(RecordTab):
         self._meeting_names.update({m.id: m.text for m in data.meetings})
         own = self._current_id if not self._new else None
         self.form.set_choices(data.choices, own_id=own)
-        self._expand_containers()
         target = self._pending_id if self._pending_id is not None else (None if self._new else self._current_id)
         self._pending_id = None
         if target is not None:
@@ -651,17 +668,13 @@ class PortfolioTab(RecordTab):
             combo.setCurrentIndex(max(i, 0))
             combo.blockSignals(False)
 
-        used = {r.agreement_id for r in data.rows}
+        used = data.used_agreements if data.tree is not None else \
+            frozenset(r.agreement_id for r in data.rows if r.agreement_id is not None)
         refill(self.agreement_filter, self.tr("All agreements"),
                [(a.text, a.id) for a in data.choices.agreements if a.id in used])
         refill(self.admin_filter, self.tr("All administrations"), [(a, a) for a in data.choices.administrations])
-        years: set[int] = set()
-        horizon = self.ctx.today().year + 2
-        for r in data.rows:
-            if r.start is not None:
-                last = r.end.year if r.end is not None else max(horizon, r.start.year)
-                years.update(range(r.start.year, last + 1))
-        refill(self.year_filter, self.tr("All years"), [(str(y), y) for y in sorted(years)])
+        years = data.years if data.tree is not None else filter_years(data.rows, self.ctx.today())
+        refill(self.year_filter, self.tr("All years"), [(str(y), y) for y in years])
         self._apply_filters()
 
     # ==== filters =======================================================================
@@ -690,16 +703,7 @@ class PortfolioTab(RecordTab):
         self._after_filter()
 
     def _after_filter(self) -> None:
-        if not self._guard:
-            self._expand_containers()
         self._update_list_state()
-
-    def _expand_containers(self) -> None:
-        """Open every program and profile area (cheaper than expandAll over many rows)."""
-        for n in self.model.containers():
-            idx = self.proxy.mapFromSource(self.model.index_of_node(n))
-            if idx.isValid():
-                self.tree.expand(idx)
 
     def clear_filters(self) -> None:
         self._guard = True
@@ -718,7 +722,7 @@ class PortfolioTab(RecordTab):
         if not self._loaded_once:
             return
         total = len(self.model.nodes())
-        shown = self.proxy.count_matching(self.model)
+        shown = self.proxy.count_matching()
         self.placeholder_new_button.setVisible(total == 0)
         self.placeholder_label.setText(
             self.tr("The portfolio is empty. Activities start as pre-studies: an idea in dialogue between the "
@@ -758,7 +762,7 @@ class PortfolioTab(RecordTab):
         self._open(int(ident))
 
     def _select(self, ident: int, open_it: bool = True) -> bool:
-        src = self.model.index_of_id(ident)
+        src = self.model.reveal(ident)
         idx = self.proxy.mapFromSource(src)
         if not idx.isValid():
             if open_it:
@@ -807,8 +811,9 @@ class PortfolioTab(RecordTab):
         self._show_followup(d)
         self._show_decisions(d)
         self._show_closure(d)
-        rows = self.ctx.services.portfolio.history(d.id)
-        self.history_model.set_rows(history_lines(rows, self._data.names))
+        ident = d.id
+        self.history.set_record(lambda: self.run_action(self.ctx.services.portfolio.history, ident,
+                                                        title=self.tr("Could not load the history")))
         for i in range(self.sections.count()):
             self.sections.setTabEnabled(i, True)
         self.delete_button.setEnabled(True)
@@ -1021,17 +1026,44 @@ class PortfolioTab(RecordTab):
             else:
                 self.report_error(exc)
             return False
+        except ConflictError as exc:
+            self._conflict(exc, data, budget)
+            return False
         except (ServiceError, DomainError) as exc:
             self.report_error(exc)
             return False
-        created = self._new
+        self._saved(ident, data.title, created=self._new)
+        return True
+
+    def _saved(self, ident: int, title: str, created: bool = False) -> None:
         self._open(ident)
-        self.status.emit(self.tr("Saved “%1”.").replace("%1", data.title))
+        self.status.emit(self.tr("Saved “%1”.").replace("%1", title))
         self.data_changed.emit()
         if created or not self._refresh_row(ident):
             self._pending_id = ident
             self.reload()
-        return True
+
+    def _conflict(self, exc: ConflictError, data: ActivityInput, budget: list[BudgetCell] | None) -> None:
+        """Someone else saved the activity since it was opened: the user chooses; the form and the
+        budget keep the edits until then."""
+        assert self._detail is not None
+        ident, base = self._detail.id, self._detail.data
+        sv, today = self.ctx.services.portfolio, self.ctx.today()
+
+        def reload_theirs() -> None:
+            self._open(ident)
+            if not self._refresh_row(ident):
+                self._pending_id = ident
+                self.reload()
+            self.status.emit(self.tr("The activity as saved by the other person is shown; your changes were "
+                                     "discarded."))
+
+        if self.conflict_dialog is not None:
+            self.conflict_dialog.deleteLater()
+        self.conflict_dialog = open_conflict_dialog(
+            self, exc, data, base, lambda version: sv.update(ident, version, data, today, budget=budget),
+            reload_theirs, lambda: self._saved(ident, data.title), names=names_for(self.ctx.services.db))
+        self.status.emit(self.tr("Not saved: someone else has changed the activity."))
 
     def _show_error_section(self) -> None:
         errs = self.form.errors()
@@ -1049,7 +1081,6 @@ class PortfolioTab(RecordTab):
             return False  # filter lists change
         ok = self.model.replace_row(row)
         if ok:
-            self.proxy.invalidate()
             self._update_list_state()
             self._select(ident, open_it=False)
         return ok

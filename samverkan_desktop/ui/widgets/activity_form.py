@@ -27,6 +27,7 @@ from ...domain.errors import DomainError
 from ...domain.followup import ActivityKind
 from ...services.errors import ValidationError
 from ...services.portfolio import ActivityInput, validate
+from ..table_models.choice_list import ChoiceListModel
 from .fields import DateEdit, FormErrors
 
 
@@ -52,28 +53,31 @@ class FormChoices:
     administrations: Sequence[str] = ()
 
 
+def _choice_model(combo: QComboBox) -> ChoiceListModel:
+    model = combo.model()
+    if not isinstance(model, ChoiceListModel):
+        model = ChoiceListModel(parent=combo)
+        combo.setModel(model)
+    return model
+
+
 def fill_combo(combo: QComboBox, choices: Sequence[Choice], empty: str = "—") -> None:
     """Refill a picker (item data = id, an empty first choice), keeping the current id."""
     current = combo.currentData()
     combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(empty, None)
-    for c in choices:
-        combo.addItem(c.text, c.id)
-    i = combo.findData(current) if current is not None else 0
-    combo.setCurrentIndex(max(i, 0))
+    model = _choice_model(combo)
+    model.set_choices(choices, empty)
+    combo.setCurrentIndex(max(model.row_of(current), 0))
     combo.blockSignals(False)
 
 
 def set_combo_id(combo: QComboBox, ident: int | None, fallback_text: str = "") -> None:
     """Select the entry with `ident`; an id the list lacks is added (so nothing is lost)."""
-    if ident is None:
-        combo.setCurrentIndex(0)
-        return
-    i = combo.findData(ident)
+    model = _choice_model(combo)
+    i = model.row_of(ident)
     if i < 0:
-        combo.addItem(fallback_text or f"#{ident}", ident)
-        i = combo.count() - 1
+        assert ident is not None
+        i = model.add(ident, fallback_text or f"#{ident}")
     combo.setCurrentIndex(i)
 
 
@@ -95,6 +99,8 @@ class ActivityForm(QWidget):
         self.hide()  # only a holder: its two pages are shown in the tab's sections
         self._snapshot: tuple[Any, ...] = ()
         self._loading = False
+        self._choices: FormChoices | None = None  # what the pickers hold now
+        self._own_id: int | None = None
 
         # ---- details: the activity ----
         self.kind = QComboBox()
@@ -144,7 +150,7 @@ class ActivityForm(QWidget):
         self.notes = _text_edit(self.tr("Notes"), 2)
         for combo in (self.parent_combo, self.agreement, self.researcher, self.university, self.official,
                       self.company, self.funder):
-            combo.addItem("—", None)
+            _choice_model(combo)  # starts with the empty choice
             combo.setMinimumContentsLength(18)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
@@ -235,21 +241,32 @@ class ActivityForm(QWidget):
 
     # ---- API ----------------------------------------------------------------------
     def set_choices(self, choices: FormChoices, own_id: int | None = None) -> None:
+        """Fill the pickers. The tab passes the same FormChoices for every record it opens until
+        it reloads: then only the parent picker (which leaves out the activity itself) is
+        refilled, not the thousands of people (opening a record stays fast)."""
         self._loading = True
-        fill_combo(self.agreement, choices.agreements)
-        fill_combo(self.parent_combo, [c for c in choices.containers if c.id != own_id])
-        fill_combo(self.researcher, choices.people)
-        fill_combo(self.official, choices.people)
-        fill_combo(self.university, choices.universities)
-        fill_combo(self.company, choices.companies)
-        fill_combo(self.funder, choices.funders)
-        text = self.administration.currentText()
-        self.administration.blockSignals(True)
-        self.administration.clear()
-        self.administration.addItems(list(choices.administrations))
-        self.administration.setEditText(text)
-        self.administration.blockSignals(False)
-        self._people_org = {c.id: c.extra for c in choices.people}
+        if choices is not self._choices:
+            fill_combo(self.agreement, choices.agreements)
+            fill_combo(self.researcher, choices.people)
+            fill_combo(self.official, choices.people)
+            fill_combo(self.university, choices.universities)
+            fill_combo(self.company, choices.companies)
+            fill_combo(self.funder, choices.funders)
+            text = self.administration.currentText()
+            self.administration.blockSignals(True)
+            self.administration.clear()
+            self.administration.addItems(list(choices.administrations))
+            self.administration.setEditText(text)
+            self.administration.blockSignals(False)
+            self._people_org = {c.id: c.extra for c in choices.people}
+        if choices is not self._choices:
+            fill_combo(self.parent_combo, choices.containers)
+        if choices is not self._choices or own_id != self._own_id:
+            # an activity cannot hold itself (one row out, the last one back: no refill)
+            self.parent_combo.blockSignals(True)
+            _choice_model(self.parent_combo).leave_out(own_id)
+            self.parent_combo.blockSignals(False)
+        self._choices, self._own_id = choices, own_id
         self._loading = False
 
     def set_data(self, data: ActivityInput, names: dict[str, str] | None = None) -> None:
@@ -357,5 +374,6 @@ class ActivityForm(QWidget):
         if self._loading or self.university.currentData() is not None:
             return
         org = self._people_org.get(self.researcher.currentData())
-        if org is not None and self.university.findData(org) >= 0:
-            self.university.setCurrentIndex(self.university.findData(org))
+        row = _choice_model(self.university).row_of(org) if org is not None else -1
+        if row >= 0:
+            self.university.setCurrentIndex(row)
