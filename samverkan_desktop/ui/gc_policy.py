@@ -28,7 +28,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 
 INTERVAL_MS = 1_000
 MIDDLE_EVERY = 10  # ticks
-BULK_OBJECTS = 100_000
+BULK_OBJECTS = 25_000  # a young collection over this many objects would take ~20 ms or more
 IDLE_FULL_S = 20.0
 FULL_EVERY_S = 300.0
 
