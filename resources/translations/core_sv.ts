@@ -385,10 +385,6 @@
         <translation>Något gick fel och den senaste åtgärden kanske inte slutfördes. Detaljerna finns i loggen:
 %1</translation>
     </message>
-    <message>
-        <source>The program cannot start without a database.</source>
-        <translation>Programmet kan inte starta utan en databas.</translation>
-    </message>
 </context>
 <context>
     <name>DatabaseProblem</name>

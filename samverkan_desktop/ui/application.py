@@ -109,6 +109,16 @@ class Controller:
         self._auto_backup("start", background=True)
         return True
 
+    def open_at_start(self, target: str) -> bool:
+        """The database the program starts with. When it cannot be opened (and the user has not
+        restored a backup) the window stays open without a database and says how to open or
+        create one: never another database in its place, so nobody works on, say, an empty
+        default file believing it is theirs."""
+        if self.open(target):
+            return True
+        self.window.show_no_database()
+        return False
+
     def _restore_damaged(self, path: Path, backup: BackupInfo, target: str) -> bool:
         """Put a verified backup in place of a damaged or missing file (the damaged file is kept
         as `<name>.damaged`), open it and say where everything is."""
@@ -384,15 +394,7 @@ def run(db_target: str | None, today: date | None, lang: str | None) -> int:
     target = db_target or controller.prefs.last_database or str(default_database_path())
 
     def open_first() -> None:
-        if controller.open(target):
-            return
-        fallback = str(default_database_path())
-        if target != fallback and controller.open(fallback):
-            return
-        controller.messenger.error(controller.window, "Samverkan Desktop",
-                                   QApplication.translate("Controller", "The program cannot start without a "
-                                                          "database."))
-        app.quit()
+        controller.open_at_start(target)
 
     _FirstPaint(controller.window, open_first)
     quit_after = os.environ.get("SAMVERKAN_QUIT_AFTER_MS", "")

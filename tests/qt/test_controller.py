@@ -32,3 +32,23 @@ def test_second_instance_is_refused_and_backup_is_taken(qtbot, qapp: QApplicatio
     first.close()
     assert second.open(str(db))
     second.close()
+
+
+def test_a_database_that_cannot_be_opened_leaves_the_window_without_one(  # type: ignore[no-untyped-def]
+        qtbot, qapp: QApplication, tmp_path: Path, _isolated_data_dir: Path) -> None:
+    from samverkan_desktop.paths import default_database_path
+
+    broken = tmp_path / "samverkan.sqlite"
+    broken.write_text("inte en databas", encoding="utf-8")
+    messenger = RecordingMessenger(answer=False)
+    c = Controller(qapp, TODAY, messenger)
+    qtbot.addWidget(c.window)
+    assert not c.open_at_start(str(broken))
+    kind, title, text = messenger.shown[-1]
+    assert kind in ("error", "confirm") and title == "Databasen kunde inte öppnas" and "ingen databasfil" in text
+    # nothing else was opened or created in its place, and the window says what to do
+    assert not c.window.is_attached()
+    assert not default_database_path().exists()
+    texts = [c.window.tabs.widget(i).text() for i in range(c.window.tabs.count())]
+    assert texts and all(t.startswith("Ingen databas är öppen") for t in texts)
+    assert broken.read_text(encoding="utf-8") == "inte en databas"
