@@ -417,7 +417,7 @@
     <name>MainWindow</name>
     <message>
         <source>Opening the database…</source>
-        <extracomment>Tab order in the window; `navigate(kind, id)` goes to the tab that shows `kind`. the user asked for another database (new or existing file, or a URL)</extracomment>
+        <extracomment>Tab order in the window; `navigate(kind, id)` goes to the tab that shows `kind`. The tabs, in window order (their `key`s). After the first tab has loaded, the other tabs are built one at a time, this far apart (ms). the user asked for another database (new or existing file, or a URL)</extracomment>
         <translation>Öppnar databasen…</translation>
     </message>
     <message>
@@ -443,6 +443,10 @@
     <message>
         <source>No database is open. Choose File → Open database… or File → New database…</source>
         <translation>Ingen databas är öppen. Välj Arkiv → Öppna databas… eller Arkiv → Ny databas…</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Läser in…</translation>
     </message>
     <message>
         <source>&amp;File</source>

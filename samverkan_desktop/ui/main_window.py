@@ -13,12 +13,21 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTabWidget, QWidge
 from .. import __version__
 from ..paths import backup_dir, data_dir
 
-if TYPE_CHECKING:  # the tabs pull in SQLAlchemy; they are imported in attach(), after the first paint
+if TYPE_CHECKING:  # the tabs pull in SQLAlchemy; they are imported when first built, after the first paint
     from .context import UiContext
+    from .tabs.agreements import AgreementsTab
     from .tabs.base import RecordTab
+    from .tabs.budget import BudgetTab
+    from .tabs.meetings import MeetingsTab
+    from .tabs.overview import OverviewTab
+    from .tabs.portfolio import PortfolioTab
 
 #: Tab order in the window; `navigate(kind, id)` goes to the tab that shows `kind`.
 TAB_KINDS = {"agreement": "agreements", "activity": "portfolio", "meeting": "meetings"}
+#: The tabs, in window order (their `key`s).
+TAB_KEYS = ("overview", "agreements", "portfolio", "meetings", "budget")
+#: After the first tab has loaded, the other tabs are built one at a time, this far apart (ms).
+PREBUILD_DELAY_MS, PREBUILD_GAP_MS = 800, 250
 
 
 class MainWindow(QMainWindow):
@@ -41,7 +50,10 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self._tab_list: list[RecordTab] = []
+        self._tab_list: list[RecordTab | None] = []  # None: not built yet (built on first visit)
+        self._prebuild = QTimer(self)
+        self._prebuild.setSingleShot(True)
+        self._prebuild.timeout.connect(self._prebuild_next)
         self.extra_actions: dict[str, QAction] = {}
         self._loaded: set[int] = set()
         for title in self.tab_titles():
@@ -62,6 +74,7 @@ class MainWindow(QMainWindow):
         first = not self._tab_list
         self.ctx = ctx
         # new tabs over another (or a restored) database: forget the old ones, none has loaded yet
+        self._prebuild.stop()
         self._tab_list.clear()
         self._loaded.clear()
         current = max(self.tabs.currentIndex(), 0)
@@ -93,29 +106,73 @@ class MainWindow(QMainWindow):
 
     # ---- construction ------------------------------------------------------------
     def _build_tabs(self) -> None:
+        """One page per tab; each tab's widgets are built on its first visit (`_tab`), so
+        opening a database builds only the visible one: the others cost 0.1–0.4 s each."""
+        for title in self.tab_titles():
+            waiting = QLabel(self.tr("Loading…"))
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.tabs.addTab(waiting, title)
+            self._tab_list.append(None)
+
+    def _tab(self, index: int) -> RecordTab:
+        """The tab at `index`, built now if this is its first use."""
+        tab = self._tab_list[index]
+        if tab is not None:
+            return tab
         from .tabs.agreements import AgreementsTab
         from .tabs.budget import BudgetTab
         from .tabs.meetings import MeetingsTab
         from .tabs.overview import OverviewTab
         from .tabs.portfolio import PortfolioTab
 
-        self.overview = OverviewTab(self.ctx)
-        self.agreements = AgreementsTab(self.ctx)
-        self.portfolio = PortfolioTab(self.ctx)
-        self.meetings = MeetingsTab(self.ctx)
-        self.budget = BudgetTab(self.ctx)
-        titles = self.tab_titles()
-        for tab, title in zip((self.overview, self.agreements, self.portfolio, self.meetings, self.budget), titles):
-            self.tabs.addTab(tab, title)
-            self._tab_list.append(tab)
-            tab.navigate.connect(self.navigate)
-            tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
-            tab.data_changed.connect(self._on_data_changed)
-            tab.documents_requested.connect(self._documents)
-        self.overview.load_demo_requested.connect(self.load_demo_requested)
-        self.overview.new_database_requested.connect(self.new_database_requested)
-        self.overview.open_database_requested.connect(self._ask_open_database)
-        self.overview.create_agreement_requested.connect(self._create_agreement)
+        cls = (OverviewTab, AgreementsTab, PortfolioTab, MeetingsTab, BudgetTab)[index]
+        tab = cls(self.ctx)
+        self._tab_list[index] = tab
+        tab.navigate.connect(self.navigate)
+        tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        tab.data_changed.connect(self._on_data_changed)
+        tab.documents_requested.connect(self._documents)
+        if isinstance(tab, OverviewTab):
+            tab.load_demo_requested.connect(self.load_demo_requested)
+            tab.new_database_requested.connect(self.new_database_requested)
+            tab.open_database_requested.connect(self._ask_open_database)
+            tab.create_agreement_requested.connect(self._create_agreement)
+        if self.state is not None:
+            tab.restore_state(self.state)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)
+        page = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, tab, self.tab_titles()[index])
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocked)
+        if page is not None:
+            page.setParent(None)  # type: ignore[call-overload]
+        return tab
+
+    def _built(self, key: str) -> RecordTab | None:
+        """The tab with `key` if it has been built (None: never visited, nothing to ask it)."""
+        return self._tab_list[TAB_KEYS.index(key)] if self._tab_list else None
+
+    @property
+    def overview(self) -> OverviewTab:
+        return self._tab(0)  # type: ignore[return-value]
+
+    @property
+    def agreements(self) -> AgreementsTab:
+        return self._tab(1)  # type: ignore[return-value]
+
+    @property
+    def portfolio(self) -> PortfolioTab:
+        return self._tab(2)  # type: ignore[return-value]
+
+    @property
+    def meetings(self) -> MeetingsTab:
+        return self._tab(3)  # type: ignore[return-value]
+
+    @property
+    def budget(self) -> BudgetTab:
+        return self._tab(4)  # type: ignore[return-value]
 
     def _action(self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None,
                 name: str = "") -> QAction:
@@ -205,22 +262,36 @@ class MainWindow(QMainWindow):
     def current_tab(self) -> RecordTab:
         from .tabs.base import RecordTab
 
-        w = self.tabs.currentWidget()
-        if not isinstance(w, RecordTab):
-            return RecordTab(self.ctx)  # not attached yet: a tab that does nothing
-        return w
+        if self.is_attached() and self.tabs.currentIndex() >= 0:
+            return self._tab(self.tabs.currentIndex())
+        return RecordTab(self.ctx)  # not attached yet: a tab that does nothing
 
     def tab_list(self) -> list[RecordTab]:
-        return list(self._tab_list)
+        """Every tab (built now if not yet)."""
+        return [self._tab(i) for i in range(len(self._tab_list))]
 
     def update_database_label(self) -> None:
         if self.ctx is not None:
             self.db_label.setText(self.tr("Database: %1").replace("%1", self.ctx.services.db.display_name()))
 
     def load_first_tab(self) -> None:
-        """Called once the window is painted and attached: load the visible tab's data."""
+        """Called once the window is painted and attached: load the visible tab's data, then
+        build the other tabs one at a time while the user reads the first."""
         if self.is_attached():
             self._on_tab_changed(self.tabs.currentIndex())
+            self._prebuild.start(PREBUILD_DELAY_MS)
+
+    def _prebuild_next(self) -> None:
+        """Build one more never-visited tab (each is one short block of the event loop instead
+        of all five at once when the database opens), then schedule the next. The timer is the
+        window's child: it dies with the window."""
+        if not self.is_attached():
+            return
+        for i, tab in enumerate(self._tab_list):
+            if tab is None:
+                self._tab(i)
+                self._prebuild.start(PREBUILD_GAP_MS)
+                return
 
     def reload_all(self) -> None:
         self._loaded.clear()
@@ -230,11 +301,11 @@ class MainWindow(QMainWindow):
         if kind == "person":
             self._show_person(ident)
             return
-        for i, tab in enumerate(self._tab_list):
-            if TAB_KINDS.get(kind) == tab.key:
-                self.tabs.setCurrentIndex(i)
-                tab.show_record(kind, ident)
-                return
+        key = TAB_KINDS.get(kind)
+        if key is not None and self.is_attached():
+            i = TAB_KEYS.index(key)
+            self.tabs.setCurrentIndex(i)
+            self._tab(i).show_record(kind, ident)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -250,8 +321,9 @@ class MainWindow(QMainWindow):
         st = self.state.value("window/state")
         if st is not None:
             self.restoreState(st)
-        for tab in self._tab_list:
-            tab.restore_state(self.state)
+        for tab in self._tab_list:  # (a tab built later restores its own)
+            if tab is not None:
+                tab.restore_state(self.state)
         self.restore_current_tab()
 
     def restore_current_tab(self) -> None:
@@ -267,8 +339,9 @@ class MainWindow(QMainWindow):
         self.state.setValue("window/geometry", self.saveGeometry())
         self.state.setValue("window/state", self.saveState())
         self.state.setValue("window/tab", self.tabs.currentIndex())
-        for tab in self._tab_list:
-            tab.save_state(self.state)
+        for tab in self._tab_list:  # never-built tabs keep what was saved before
+            if tab is not None:
+                tab.save_state(self.state)
         self.state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
@@ -282,7 +355,7 @@ class MainWindow(QMainWindow):
         if index < 0 or index in self._loaded or index >= len(self._tab_list):
             return
         self._loaded.add(index)
-        self._tab_list[index].reload()
+        self._tab(index).reload()
 
     def _on_data_changed(self) -> None:
         current = self.tabs.currentIndex()
@@ -364,13 +437,14 @@ class MainWindow(QMainWindow):
             return
         from .dialogs.print_documents import DocumentDialog
 
-        activity = self.portfolio.current_record()
-        meeting = self.meetings.current_record()
+        portfolio, meetings = self._built("portfolio"), self._built("meetings")
+        activity = portfolio.current_record() if portfolio is not None else None
+        meeting = meetings.current_record() if meetings is not None else None
         paragraphs: list[int] = []
         if meeting is not None:
             paragraphs = [i.paragraph for i in self.ctx.services.meetings.get(meeting[0]).items]
         dlg = DocumentDialog(self.document_actions(), activity, meeting, paragraphs, self)
-        if self.current_tab() is self.meetings and meeting is not None:
+        if meetings is not None and self.current_tab() is meetings and meeting is not None:
             dlg.kind.setCurrentIndex(dlg.kind.count() - 3 if dlg.kind.count() >= 3 else 0)
         dlg.open()
 

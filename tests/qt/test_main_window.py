@@ -136,3 +136,26 @@ def test_where_is_my_data(window: MainWindow, messenger: RecordingMessenger) -> 
     window.extra_actions["whereData"].trigger()
     kind, title, text = messenger.shown[-1]
     assert title == "Var finns mina data?" and "Säkerhetskopior:" in text and ".sqlite" in text
+
+
+def test_only_the_visible_tab_is_built_when_a_database_opens(qtbot, demo_sv: Services,  # type: ignore[no-untyped-def]
+                                                             messenger: RecordingMessenger, tmp_path) -> None:
+    from samverkan_desktop.ui.tabs.base import RecordTab
+
+    w = make_window(demo_sv, messenger, tmp_path)
+    qtbot.addWidget(w)
+    w.show()
+    pages = [w.tabs.widget(i) for i in range(w.tabs.count())]
+    assert [isinstance(p, RecordTab) for p in pages] == [False] * 5  # built on first use
+    w.load_first_tab()
+    assert isinstance(w.tabs.widget(0), RecordTab) and isinstance(w.tabs.widget(2), QLabel)
+    assert w.tabs.widget(2).text() == "Läser in…"
+    # a visit builds the tab in its place and loads it; the tab bar is unchanged
+    w.tabs.setCurrentIndex(3)
+    assert w.tabs.currentWidget() is w.meetings and w.tabs.tabText(3) == "Möten"
+    wait_tasks(qtbot, w)
+    assert w.meetings.view.model().rowCount() > 0
+    # the rest are built one at a time while the user reads
+    qtbot.waitUntil(lambda: all(isinstance(w.tabs.widget(i), RecordTab) for i in range(5)), timeout=10_000)
+    assert [w.tabs.tabText(i) for i in range(5)] == ["Översikt", "Avtal", "Projektportfölj", "Möten", "Budget"]
+    wait_tasks(qtbot, w)

@@ -440,13 +440,13 @@ class PortfolioTreeModel(QAbstractTableModel):
             roots.sort(key=key, reverse=reverse)
             for n in tree.containers:
                 n.ordered.sort(key=key, reverse=reverse)
-        if not tree.containers:
-            return roots
-        outline: list[Node] = []
-        for n in roots:
-            outline.append(n)
-            if n.children:
-                outline.extend(n.ordered)
+        outline: list[Node] = roots
+        if tree.containers:
+            outline = []
+            for n in roots:
+                outline.append(n)
+                if n.children:
+                    outline.extend(n.ordered)
         for i, n in enumerate(outline):
             n.rank = i
         return outline
