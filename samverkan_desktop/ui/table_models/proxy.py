@@ -22,6 +22,16 @@ from .base import RECORD_ROLE, SORT_ROLE, RecordTableModel
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def merge_predicates(current: dict[str, Callable[[Any], bool]],
+                     changes: dict[str, Callable[[Any], bool] | None]) -> None:
+    """Apply named predicate changes in place: a predicate sets, None removes."""
+    for name, predicate in changes.items():
+        if predicate is None:
+            current.pop(name, None)
+        else:
+            current[name] = predicate
+
+
 class RecordSortProxy(QSortFilterProxyModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -36,24 +46,11 @@ class RecordSortProxy(QSortFilterProxyModel):
         self._change_filter(lambda: setattr(self, "_text", text.strip().casefold()))
 
     def set_predicate(self, name: str, predicate: Callable[[Any], bool] | None) -> None:
-        def apply() -> None:
-            if predicate is None:
-                self._predicates.pop(name, None)
-            else:
-                self._predicates[name] = predicate
-
-        self._change_filter(apply)
+        self.set_predicates({name: predicate})
 
     def set_predicates(self, predicates: dict[str, Callable[[Any], bool] | None]) -> None:
         """Set (or, with None, remove) several named predicates with one re-filter."""
-        def apply() -> None:
-            for name, predicate in predicates.items():
-                if predicate is None:
-                    self._predicates.pop(name, None)
-                else:
-                    self._predicates[name] = predicate
-
-        self._change_filter(apply)
+        self._change_filter(lambda: merge_predicates(self._predicates, predicates))
 
     def _change_filter(self, change: Callable[[], None]) -> None:
         """Qt ≥ 6.9 wants begin/endFilterChange around the change; older Qt re-filters after it."""
@@ -152,11 +149,7 @@ class ModelSideProxy(QSortFilterProxyModel):
 
     def set_predicates(self, predicates: dict[str, Callable[[Any], bool] | None]) -> None:
         """Set (or, with None, remove) several named predicates with one re-filter."""
-        for name, predicate in predicates.items():
-            if predicate is None:
-                self._predicates.pop(name, None)
-            else:
-                self._predicates[name] = predicate
+        merge_predicates(self._predicates, predicates)
         self._push()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

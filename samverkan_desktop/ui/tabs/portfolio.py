@@ -6,7 +6,7 @@ Thin: every rule is the PortfolioService's."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -110,7 +110,6 @@ class PortfolioData:
     rows: list[ActivityRow]
     choices: FormChoices
     meetings: list[Choice]
-    names: dict[str, dict[int, str]] = field(default_factory=dict)
     tree: PortfolioTree | None = None  # built off the GUI thread
     used_agreements: frozenset[int] = frozenset()  # for the filter pickers, also computed off it
     years: tuple[int, ...] = ()
@@ -147,12 +146,7 @@ def load_portfolio(sv: Services, today: date) -> PortfolioData:
                           universities=of(OrgKind.LAROSATE, OrgKind.FORSKNINGSINSTITUT),
                           companies=of(OrgKind.KOMMUNALT_BOLAG), funders=of(OrgKind.FINANSIAR, OrgKind.OVRIG),
                           administrations=administrations)
-    person_names = {p.id: p.name for p in people}
-    org_names = {o.id: o.name for o in orgs}
-    names = {"agreement_id": {a.id: a.text for a in agreements}, "parent_id": {r.id: r.title for r in rows},
-             "responsible_researcher_id": person_names, "responsible_official_id": person_names,
-             "university_id": org_names, "company_id": org_names, "external_funder_id": org_names}
-    return PortfolioData(rows, choices, meetings, names, build_tree(rows, today),
+    return PortfolioData(rows, choices, meetings, build_tree(rows, today),
                          frozenset(r.agreement_id for r in rows if r.agreement_id is not None), filter_years(rows, today))
 
 
