@@ -237,11 +237,13 @@ def build_window(db_path: Path, state_dir: Path) -> tuple[QApplication, Any]:
     from samverkan_desktop.settings import Preferences
     from samverkan_desktop.ui.context import UiContext
     from samverkan_desktop.ui.gc_policy import install_main_thread_gc
+    from samverkan_desktop.ui.gil_policy import favour_gui_thread
     from samverkan_desktop.ui.i18n import install_translators
     from samverkan_desktop.ui.main_window import MainWindow
     from samverkan_desktop.ui.messages import RecordingMessenger
     from samverkan_desktop.ui.tasks import TaskRunner
 
+    favour_gui_thread()  # as the application does
     install_main_thread_gc(app)  # as the application does: collect on a GUI-thread timer only
     install_translators(app, "sv")
     state = QSettings(str(state_dir / "state.ini"), QSettings.Format.IniFormat)

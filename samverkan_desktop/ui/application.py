@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from ..paths import default_database_path, resource_dir
 from ..settings import Preferences, load_preferences, remember_database, save_preferences
 from .gc_policy import install_main_thread_gc
+from .gil_policy import favour_gui_thread
 from .i18n import install_translators
 from .main_window import MainWindow
 from .messages import Messenger
@@ -379,6 +380,7 @@ def run(db_target: str | None, today: date | None, lang: str | None) -> int:
     for px in (16, 24, 32, 48, 64, 128, 256):
         icon.addFile(str(resource_dir() / "icons" / f"samverkan-{px}.png"))
     app.setWindowIcon(icon)
+    favour_gui_thread()
     gc_policy = install_main_thread_gc(app)  # noqa: F841 - lives as long as the event loop runs
     prefs = load_preferences()
     install_translators(app, lang or prefs.language)

@@ -283,13 +283,24 @@ class MainWindow(QMainWindow):
 
     def _prebuild_next(self) -> None:
         """Build one more never-visited tab (each is one short block of the event loop instead
-        of all five at once when the database opens), then schedule the next. The timer is the
-        window's child: it dies with the window."""
+        of all five at once when the database opens), then, one at a time, the parts the tabs
+        left out to show sooner (`RecordTab.build_rest`), then stop. The timer is the window's
+        child: it dies with the window."""
         if not self.is_attached():
+            return
+        if self.ctx.tasks.running():
+            # A background task (loading a tab's data, an export) has the interpreter most of the
+            # time: building widgets meanwhile takes 2-3 times as long on the GUI thread and slows
+            # the task. Wait until it is done.
+            self._prebuild.start(PREBUILD_GAP_MS)
             return
         for i, tab in enumerate(self._tab_list):
             if tab is None:
                 self._tab(i)
+                self._prebuild.start(PREBUILD_GAP_MS)
+                return
+        for tab in self._tab_list:  # then the parts the tabs left out to show sooner
+            if tab is not None and tab.build_rest():
                 self._prebuild.start(PREBUILD_GAP_MS)
                 return
 

@@ -190,6 +190,31 @@ def test_near_deadline_is_coloured(qtbot, demo_sv: Services, messenger: Recordin
     assert hud.data() == "2028-06-30 (uppsägning)" and hud.data(Qt.ItemDataRole.BackgroundRole) is None
 
 
+def test_form_is_built_on_first_use_with_organisations_and_tab_order(qtbot, tab: AgreementsTab) -> None:  # type: ignore[no-untyped-def]
+    """The tab shows its list before the seven-page form exists (it is the slow part to build);
+    opening an agreement builds it, with the organisations the list load brought, and Tab goes
+    from the list through the form's fields to Save, as if it had been built first."""
+    assert tab._form is None
+    assert tab.findChild(QWidget, "agreementOurOrganisation") is None
+    assert tab.empty_text.isVisible() and "Välj ett avtal" in tab.empty_text.text()
+    open_case(qtbot, tab, LOFT_CASE)
+    org = tab.form.our_org
+    assert org.count() > 1 and org.currentText() != ""
+    focusable = []
+    w = tab.view
+    for _ in range(2000):
+        w = w.nextInFocusChain()
+        if w is tab.view:
+            break
+        if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            focusable.append(w.objectName())
+    first_field = focusable.index("agreementKind")
+    save = focusable.index("saveAgreement")
+    assert first_field < save
+    assert {"agreementTitle", "agreementCaseNumber", "agreementOurOrganisation"} <= set(focusable[first_field:save])
+    assert "agreementFilter" not in focusable[:save]  # the list's own filter comes after, not between
+
+
 def test_filters_narrow_the_rows(qtbot, tab: AgreementsTab) -> None:  # type: ignore[no-untyped-def]
     type_in(qtbot, tab.filter_edit, "rise")
     assert tab.proxy.rowCount() == 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from samverkan_desktop.services import Services
 from samverkan_desktop.ui.main_window import MainWindow
@@ -158,4 +158,6 @@ def test_only_the_visible_tab_is_built_when_a_database_opens(qtbot, demo_sv: Ser
     # the rest are built one at a time while the user reads
     qtbot.waitUntil(lambda: all(isinstance(w.tabs.widget(i), RecordTab) for i in range(5)), timeout=10_000)
     assert [w.tabs.tabText(i) for i in range(5)] == ["Översikt", "Avtal", "Projektportfölj", "Möten", "Budget"]
+    # and then what the tabs left out to show sooner: the agreement form
+    qtbot.waitUntil(lambda: w.agreements.findChild(QWidget, "agreementOurOrganisation") is not None, timeout=10_000)
     wait_tasks(qtbot, w)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QTableView, QWidget
 
 from samverkan_desktop.domain.cadence import Body
@@ -231,6 +232,10 @@ def test_walk_status_to_justerat_locks_the_meeting(qtbot, window: MainWindow, me
     assert not tab.add_attendee_button.isEnabled() and not tab.present_button.isEnabled()
     assert tab.editor.proposal.isReadOnly() and tab.editor.reservations.isReadOnly()
     assert not tab.editor.record.isEnabled() and not tab.editor.save_text.isEnabled()
+    # and looks it: grey, where an editable field of the same kind is white
+    grey = tab.form.place.grab().toImage().pixelColor(3, 3).name()
+    assert grey == "#f1f1f1", grey
+    assert tab.form.place.palette().color(QPalette.ColorRole.Text).name() == "#3a3a3a"
     wait_tasks(qtbot, window)
     meetings_row = cells(tab.view, 0).index(NEXT_BEREDNING.isoformat())
     assert tab.view.model().index(meetings_row, 3).data() == "justerat"

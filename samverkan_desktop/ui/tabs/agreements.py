@@ -58,7 +58,7 @@ from ..table_models.proxy import RecordSortProxy
 from ..widgets.agreement_facts import AgreementFacts
 from ..widgets.agreement_form import AgreementForm, enum_combo, enum_value
 from ..widgets.record_history import RecordHistory
-from .base import RecordTab, select_id, selected_id, setup_table
+from .base import RecordTab, place_in_focus_chain, select_id, selected_id, setup_table
 
 # milliseconds of quiet typing before the derived facts are recomputed
 DERIVE_DELAY_MS = 150
@@ -77,6 +77,7 @@ class AgreementsTab(RecordTab):
         self._reload_seq = 0
         self._loaded_once = False
         self._facts: DerivedFacts | None = None
+        self._orgs: list[OrganisationRow] | None = None  # for the form, when it is built
         self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
         self.conflict_dialog: ConflictDialog | None = None
         self.open_url = QDesktopServices.openUrl  # replaced in tests
@@ -191,12 +192,7 @@ class AgreementsTab(RecordTab):
         ev.addWidget(self.empty_new, 0, Qt.AlignmentFlag.AlignHCenter)
         ev.addStretch(2)
         self.stack.addWidget(self.empty)
-        self.form = AgreementForm()
-        self.history = RecordHistory("agreementHistory", self.tr(
-            "Every change of the agreement and of its partners, roles, bodies, decisions and attachments, newest "
-            "first (from the change log)."))
-        self.form.addTab(self.history, self.tr("History"))
-        self.stack.addWidget(self.form)
+        self._form: AgreementForm | None = None  # built when first needed (see `form`)
         v.addWidget(self.stack, 1)
 
         head = QHBoxLayout()
@@ -231,17 +227,46 @@ class AgreementsTab(RecordTab):
         self.save_button.clicked.connect(self.save)
         self.revert_button.clicked.connect(self.revert)
         self.delete_button.clicked.connect(self.delete_selected)
-        self.form.changed.connect(self._on_form_changed)
-        self.form.new_organisation_requested.connect(self.new_organisation)
-        self.form.notice_requested.connect(self.record_notice)
-        self.form.extension_requested.connect(self.record_extension)
-        self.form.add_body_requested.connect(self.add_body)
-        self.form.add_role_requested.connect(self.add_role)
-        self.form.remove_role_requested.connect(self.remove_role)
-        self.form.add_decision_requested.connect(self.add_decision)
-        self.form.add_attachment_requested.connect(self.choose_attachment)
-        self.form.open_attachment_requested.connect(self.open_attachment)
         return pane
+
+    @property
+    def form(self) -> AgreementForm:
+        """The agreement form: its seven pages are the largest part of the tab (about 110 ms of
+        widgets), and until an agreement is opened the editor shows its empty state. So the tab
+        shows without it, the window's background building adds it shortly after
+        (`build_rest`), and whatever needs it first builds it."""
+        if self._form is None:
+            self._build_form()
+        assert self._form is not None
+        return self._form
+
+    def _build_form(self) -> None:
+        form = AgreementForm()
+        self.history = RecordHistory("agreementHistory", self.tr(
+            "Every change of the agreement and of its partners, roles, bodies, decisions and attachments, newest "
+            "first (from the change log)."))
+        form.addTab(self.history, self.tr("History"))
+        self.stack.addWidget(form)
+        place_in_focus_chain(self.view, form)  # Tab: list → form → Save, as when it was built first
+        form.changed.connect(self._on_form_changed)
+        form.new_organisation_requested.connect(self.new_organisation)
+        form.notice_requested.connect(self.record_notice)
+        form.extension_requested.connect(self.record_extension)
+        form.add_body_requested.connect(self.add_body)
+        form.add_role_requested.connect(self.add_role)
+        form.remove_role_requested.connect(self.remove_role)
+        form.add_decision_requested.connect(self.add_decision)
+        form.add_attachment_requested.connect(self.choose_attachment)
+        form.open_attachment_requested.connect(self.open_attachment)
+        if self._orgs is not None:
+            form.set_organisations(self._orgs)
+        self._form = form
+
+    def build_rest(self) -> bool:
+        if self._form is not None:
+            return False
+        self._build_form()
+        return True
 
     # ---- RecordTab API -----------------------------------------------------------------
     def reload(self) -> None:
@@ -376,7 +401,9 @@ class AgreementsTab(RecordTab):
     # ---- list ----------------------------------------------------------------------------
     def _apply_rows(self, rows: list[AgreementRow], orgs: list[OrganisationRow]) -> None:
         self._loaded_once = True
-        self.form.set_organisations(orgs)
+        self._orgs = orgs
+        if self._form is not None:
+            self._form.set_organisations(orgs)
         self._selecting = True
         try:
             self.model.set_rows(rows)
@@ -530,7 +557,7 @@ class AgreementsTab(RecordTab):
     def recompute(self) -> None:
         """The live derived facts of the terms in the form (saved or not)."""
         self._derive_timer.stop()
-        if self.stack.currentWidget() is not self.form:
+        if self._form is None or self.stack.currentWidget() is not self._form:
             return
         d = self._detail
         used = sum(h.minutes for h in d.hours) if d is not None else 0

@@ -60,6 +60,11 @@ class RecordTab(QWidget):
         """(id, title) of the record the user has selected here, for documents and exports."""
         return None
 
+    def build_rest(self) -> bool:
+        """Build one part that the tab left out to show sooner (the window calls this in the
+        background after the tabs are built). False when nothing is left."""
+        return False
+
     def save_state(self, settings: QSettings) -> None:
         for name, obj in self._state_objects().items():
             settings.setValue(f"{self.key}/{name}", obj.saveState())
@@ -100,6 +105,22 @@ class RecordTab(QWidget):
         except Exception as exc:  # noqa: BLE001 - report_error re-raises what it does not know (bugs)
             self.report_error(exc, title)
             return None
+
+
+def place_in_focus_chain(after: QWidget, added: QWidget) -> None:
+    """Tab from `after` into `added` and its fields, in their order, then on to what followed
+    `after`. A widget added to a window later joins the end of the window's focus chain (Tab
+    would reach it last); this moves it, with its descendants, to where it is shown."""
+    members = [added]
+    w = added.nextInFocusChain()
+    while w is not added and added.isAncestorOf(w):
+        members.append(w)
+        w = w.nextInFocusChain()
+    previous = after
+    for m in members:
+        if m.focusPolicy() != Qt.FocusPolicy.NoFocus:  # setTabOrder ignores widgets without focus
+            QWidget.setTabOrder(previous, m)
+            previous = m
 
 
 def setup_table(view: QTableView | QTreeView, proxy: RecordSortProxy, name: str) -> None:

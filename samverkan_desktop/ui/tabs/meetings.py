@@ -46,7 +46,6 @@ from ..table_models.meeting_models import agenda_item_model, attendee_model, mee
 from ..table_models.proxy import RecordSortProxy
 from ..widgets.record_history import RecordHistory
 from ..widgets.meeting_form import (
-    READ_ONLY_STYLE,
     AgendaItemEditor,
     MeetingForm,
     StatusSteps,
@@ -80,7 +79,6 @@ class MeetingsTab(RecordTab):
         self.attendee_dialog: AddAttendeeDialog | None = None
         self.conflict_dialog: ConflictDialog | None = None
         self._build()
-        self.setStyleSheet(READ_ONLY_STYLE)
 
     def title(self) -> str:
         return self.tr("Meetings")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,8 +33,11 @@ from .fields import DateEdit, FormErrors
 
 
 #: Read-only editors look read-only (a justerat meeting); set on the tab, applied after repolish().
-READ_ONLY_STYLE = ('QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] '
-                   "{ background: #f1f1f1; color: #3a3a3a; }")
+#: How a locked field looks: grey, like a disabled one, but its text can still be selected and
+#: copied. Set on the field's palette: a style sheet on the tab (as this once was) makes Qt style
+#: every widget in the tab through the slow style-sheet engine (building the tab took 108 ms
+#: instead of 37).
+READ_ONLY_BASE, READ_ONLY_TEXT = "#f1f1f1", "#3a3a3a"
 
 
 def capital(text: str) -> str:
@@ -41,10 +45,16 @@ def capital(text: str) -> str:
 
 
 def set_read_only(widget: QLineEdit | QPlainTextEdit, read_only: bool) -> None:
-    if widget.isReadOnly() != read_only:
-        widget.setReadOnly(read_only)
-        widget.style().unpolish(widget)
-        widget.style().polish(widget)
+    if widget.isReadOnly() == read_only:
+        return
+    widget.setReadOnly(read_only)
+    if read_only:
+        pal = widget.palette()
+        pal.setColor(QPalette.ColorRole.Base, QColor(READ_ONLY_BASE))
+        pal.setColor(QPalette.ColorRole.Text, QColor(READ_ONLY_TEXT))
+        widget.setPalette(pal)
+    else:
+        widget.setPalette(QPalette())  # nothing set of its own: the window's colours again
 
 
 def collect(errors: list[FormErrors], build: Callable[[], Any], on_unplaced: Callable[[str], None]) -> Any:
