@@ -720,7 +720,6 @@
     <name>StatusSteps</name>
     <message>
         <source>Meeting status</source>
-        <extracomment>Read-only editors look read-only (a justerat meeting); set on the tab, applied after repolish().</extracomment>
         <translation>Mötesstatus</translation>
     </message>
     <message>

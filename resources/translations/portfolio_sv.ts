@@ -393,7 +393,7 @@
     <name>PortfolioTab</name>
     <message>
         <source>Portfolio</source>
-        <extracomment>Section (tab) indexes of the detail area.</extracomment>
+        <extracomment>Section (tab) indexes of the detail area. the activity the tab is about to show again (or the first one), read with the rest</extracomment>
         <translation>Projektportfölj</translation>
     </message>
     <message>
@@ -611,6 +611,10 @@
     <message>
         <source>Every change of the activity and of its budget, follow-up reports, decisions, allocations and disbursements, newest first (from the change log).</source>
         <translation>Varje ändring av aktiviteten och av dess budget, uppföljningsrapporter, beslut, tilldelade medel och utbetalningar, nyast först (från ändringsloggen).</translation>
+    </message>
+    <message>
+        <source>Opening the activity</source>
+        <translation>Öppnar aktiviteten</translation>
     </message>
     <message>
         <source>Could not load the history</source>

@@ -19,17 +19,18 @@ in which the window does not respond (measured by benchmarks/run_all.py). So, pe
   only when the user has not touched the keyboard or mouse for IDLE_FULL_S, at most every
   FULL_EVERY_S.
 
-Noticing input takes an application-wide event filter, which Qt calls in Python for every event
-of every object: building a tab sends thousands (about 13 % of building Avtal, profiled). So the
-filter is installed only while a full collection is due and waits for the user to pause, and
-removed again once it has run: most of the time no event passes through Python for this."""
+Input is noticed by ui/input_watcher.py only while a full collection is due and waits for the
+user to pause: most of the time no event passes through Python for this."""
 
 from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
+
+from .input_watcher import InputWatcher, input_watcher
 
 INTERVAL_MS = 1_000
 MIDDLE_EVERY = 10  # ticks
@@ -37,44 +38,31 @@ BULK_OBJECTS = 25_000  # a young collection over this many objects would take ~2
 IDLE_FULL_S = 20.0
 FULL_EVERY_S = 300.0
 
-_INPUT = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel,
-                    QEvent.Type.MouseButtonDblClick})
-
-
 class GcPolicy(QObject):
-    def __init__(self, parent: QObject, clock: object = time.monotonic) -> None:
+    def __init__(self, parent: QObject, clock: Callable[[], float] = time.monotonic,
+                 watcher: InputWatcher | None = None) -> None:
         super().__init__(parent)
         self._clock = clock
         self._ticks = 0
-        self.last_input = self._now()
-        self.last_full = self._now()
+        self.last_full = clock()
+        self.input = watcher or InputWatcher(parent, clock)
         self.timer = QTimer(self)
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        self._parent = parent
-        self.watching_input = False
-
-    def _now(self) -> float:
-        return float(self._clock())  # type: ignore[operator]
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() in _INPUT:
-            self.last_input = self._now()
-        return False
+        self.waiting_for_pause = False
 
     def tick(self) -> str:
         """One collection step; returns what it did ("full", "freeze", "middle", "young")."""
         self._ticks += 1
-        now = self._now()
+        now = self._clock()
         if now - self.last_full >= FULL_EVERY_S:
-            if not self.watching_input:  # due: from now on, wait for IDLE_FULL_S without input
-                self._parent.installEventFilter(self)
-                self.watching_input = True
-                self.last_input = now
-            elif now - self.last_input >= IDLE_FULL_S:
-                self._parent.removeEventFilter(self)
-                self.watching_input = False
+            if not self.waiting_for_pause:  # due: from now on, wait for IDLE_FULL_S without input
+                self.input.watch()
+                self.waiting_for_pause = True
+            elif self.input.quiet_for() >= IDLE_FULL_S:
+                self.input.unwatch()
+                self.waiting_for_pause = False
                 gc.unfreeze()
                 gc.collect()
                 gc.freeze()
@@ -94,4 +82,4 @@ def install_main_thread_gc(app: QObject) -> GcPolicy:
     """Turn automatic collection off and collect on the GUI thread (`app` is the QApplication,
     whose event filter sees all user input)."""
     gc.disable()
-    return GcPolicy(app)
+    return GcPolicy(app, watcher=input_watcher(app))

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMainWindow, QTabWidget, QWidget
 
 from .. import __version__
 from ..paths import backup_dir, data_dir
+from .input_watcher import InputWatcher, input_watcher
 
 if TYPE_CHECKING:  # the tabs pull in SQLAlchemy; they are imported when first built, after the first paint
     from .context import UiContext
@@ -26,8 +27,11 @@ if TYPE_CHECKING:  # the tabs pull in SQLAlchemy; they are imported when first b
 TAB_KINDS = {"agreement": "agreements", "activity": "portfolio", "meeting": "meetings"}
 #: The tabs, in window order (their `key`s).
 TAB_KEYS = ("overview", "agreements", "portfolio", "meetings", "budget")
-#: After the first tab has loaded, the other tabs are built one at a time, this far apart (ms).
+#: After the first tab has loaded, the other tabs are built one at a time, this far apart (ms),
+#: each only when the user has not typed or clicked for PREBUILD_QUIET_S (a step blocks the
+#: window for 10-70 ms: not while somebody types into a filter).
 PREBUILD_DELAY_MS, PREBUILD_GAP_MS = 800, 250
+PREBUILD_QUIET_S = 2.0
 
 
 class MainWindow(QMainWindow):
@@ -54,6 +58,7 @@ class MainWindow(QMainWindow):
         self._prebuild = QTimer(self)
         self._prebuild.setSingleShot(True)
         self._prebuild.timeout.connect(self._prebuild_next)
+        self._input: InputWatcher | None = None  # while pre-building: when the user last typed
         self.extra_actions: dict[str, QAction] = {}
         self._loaded: set[int] = set()
         for title in self.tab_titles():
@@ -74,7 +79,7 @@ class MainWindow(QMainWindow):
         first = not self._tab_list
         self.ctx = ctx
         # new tabs over another (or a restored) database: forget the old ones, none has loaded yet
-        self._prebuild.stop()
+        self._stop_prebuild()
         self._tab_list.clear()
         self._loaded.clear()
         current = max(self.tabs.currentIndex(), 0)
@@ -279,7 +284,16 @@ class MainWindow(QMainWindow):
         build the other tabs one at a time while the user reads the first."""
         if self.is_attached():
             self._on_tab_changed(self.tabs.currentIndex())
+            if self._input is None:
+                self._input = input_watcher(QApplication.instance())
+                self._input.watch()
             self._prebuild.start(PREBUILD_DELAY_MS)
+
+    def _stop_prebuild(self) -> None:
+        self._prebuild.stop()
+        if self._input is not None:
+            self._input.unwatch()
+            self._input = None
 
     def _prebuild_next(self) -> None:
         """Build one more never-visited tab (each is one short block of the event loop instead
@@ -288,10 +302,10 @@ class MainWindow(QMainWindow):
         child: it dies with the window."""
         if not self.is_attached():
             return
-        if self.ctx.tasks.running():
+        if self.ctx.tasks.running() or (self._input is not None and self._input.quiet_for() < PREBUILD_QUIET_S):
             # A background task (loading a tab's data, an export) has the interpreter most of the
             # time: building widgets meanwhile takes 2-3 times as long on the GUI thread and slows
-            # the task. Wait until it is done.
+            # the task. And the user is busy. Wait.
             self._prebuild.start(PREBUILD_GAP_MS)
             return
         for i, tab in enumerate(self._tab_list):
@@ -303,6 +317,7 @@ class MainWindow(QMainWindow):
             if tab is not None and tab.build_rest():
                 self._prebuild.start(PREBUILD_GAP_MS)
                 return
+        self._stop_prebuild()  # all built
 
     def reload_all(self) -> None:
         self._loaded.clear()
@@ -356,6 +371,7 @@ class MainWindow(QMainWindow):
         self.state.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._stop_prebuild()
         self.save_window_state()
         if self.ctx is not None:
             self.ctx.tasks.cancel_all_and_wait()

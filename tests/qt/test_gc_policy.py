@@ -57,16 +57,16 @@ def check_policy(qapp: QApplication) -> None:
         gc.freeze()
         old_ref = weakref.ref(old)
         del old
-        assert not policy.watching_input  # no event filter while no full collection is due
+        assert not policy.input.watching  # no event filter while no full collection is due
         clock.now += gc_policy.FULL_EVERY_S + 1
-        assert policy.tick() in ("young", "middle") and policy.watching_input  # due: watch for input
+        assert policy.tick() in ("young", "middle") and policy.input.watching  # due: watch for input
         clock.now += gc_policy.IDLE_FULL_S - 1
         qapp.sendEvent(owner, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
         clock.now += 2
         assert policy.tick() in ("young", "middle") and old_ref() is not None  # the user is typing
         clock.now += gc_policy.IDLE_FULL_S + 1
         assert policy.tick() == "full" and old_ref() is None
-        assert not policy.watching_input  # the filter is gone again
+        assert not policy.input.watching  # the filter is gone again
         clock.now += gc_policy.IDLE_FULL_S + 1
         assert policy.tick() in ("young", "middle")  # and not again before FULL_EVERY_S
         del data

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 
 from samverkan_desktop.services import Services
 from samverkan_desktop.ui.main_window import MainWindow
@@ -136,6 +136,31 @@ def test_where_is_my_data(window: MainWindow, messenger: RecordingMessenger) -> 
     window.extra_actions["whereData"].trigger()
     kind, title, text = messenger.shown[-1]
     assert title == "Var finns mina data?" and "Säkerhetskopior:" in text and ".sqlite" in text
+
+
+def test_other_tabs_are_not_built_while_the_user_types(qtbot, demo_sv: Services,  # type: ignore[no-untyped-def]
+                                                       messenger: RecordingMessenger, tmp_path) -> None:
+    """Building a tab in the background blocks the window for 10-70 ms: it waits for a pause
+    in the typing (PREBUILD_QUIET_S), then goes on."""
+    from samverkan_desktop.ui import main_window
+    from samverkan_desktop.ui.tabs.base import RecordTab
+
+    w = make_window(demo_sv, messenger, tmp_path)
+    qtbot.addWidget(w)
+    w.show()
+    w.load_first_tab()
+    wait_tasks(qtbot, w)
+    edit = w.findChild(QLineEdit, "globalSearch") or w.findChild(QLineEdit)
+    assert edit is not None
+    edit.setFocus()
+    typing_s = (main_window.PREBUILD_DELAY_MS + 3 * main_window.PREBUILD_GAP_MS) / 1000 + 0.5
+    keys = int(typing_s / 0.15)
+    for _ in range(keys):  # a key every 150 ms, for longer than the first step's delay and some gaps
+        qtbot.keyClick(edit, "a")
+        qtbot.wait(150)
+    assert not any(isinstance(w.tabs.widget(i), RecordTab) for i in range(1, 5))
+    qtbot.waitUntil(lambda: all(isinstance(w.tabs.widget(i), RecordTab) for i in range(5)), timeout=10_000)
+    wait_tasks(qtbot, w)
 
 
 def test_only_the_visible_tab_is_built_when_a_database_opens(qtbot, demo_sv: Services,  # type: ignore[no-untyped-def]

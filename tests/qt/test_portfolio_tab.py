@@ -470,3 +470,30 @@ def test_empty_database_shows_a_friendly_start(qtbot, empty_window: MainWindow) 
     click(qtbot, tab.save_button)
     wait_tasks(qtbot, empty_window)
     assert titles(tab) == ["Första förstudien"] and tab.count_label.text() == "1 aktivitet"
+
+
+def test_an_activity_shown_from_another_tab_is_read_off_the_gui_thread(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Navigating to an activity before the portfolio has loaded: its detail is read with the
+    list on the task runner, so showing it runs no query on the GUI thread."""
+    import threading
+
+    from sqlalchemy import event
+
+    sv = window.ctx.services
+    ident = next(r.id for r in sv.portfolio.list_rows(TODAY) if r.title == "Klimatanpassade skolgårdar")
+    on_gui_thread: list[str] = []
+
+    def seen(conn, cursor, statement, *_: object) -> None:  # type: ignore[no-untyped-def]
+        if threading.current_thread() is threading.main_thread():
+            on_gui_thread.append(statement)
+
+    event.listen(sv.db.engine, "before_cursor_execute", seen)
+    try:
+        window.navigate("activity", ident)
+        tab = window.portfolio
+        qtbot.waitUntil(lambda: tab.title_label.text() == "Klimatanpassade skolgårdar", timeout=10_000)
+        wait_tasks(qtbot, window)
+    finally:
+        event.remove(sv.db.engine, "before_cursor_execute", seen)
+    assert tab.tree.currentIndex().data(ID_ROLE) == ident
+    assert on_gui_thread == [], "\n".join(s[:90] for s in on_gui_thread)

@@ -32,11 +32,10 @@ from ...services.meetings import AgendaItemRow, MeetingInput
 from .fields import DateEdit, FormErrors
 
 
-#: Read-only editors look read-only (a justerat meeting); set on the tab, applied after repolish().
-#: How a locked field looks: grey, like a disabled one, but its text can still be selected and
-#: copied. Set on the field's palette: a style sheet on the tab (as this once was) makes Qt style
-#: every widget in the tab through the slow style-sheet engine (building the tab took 108 ms
-#: instead of 37).
+# How a locked field (a justerat meeting) looks: grey, like a disabled one, but its text can
+# still be selected and copied. Set on the field's palette: a style sheet on the tab (as this
+# once was) makes Qt style every widget in the tab through the slow style-sheet engine
+# (building the tab took 108 ms instead of 37).
 READ_ONLY_BASE, READ_ONLY_TEXT = "#f1f1f1", "#3a3a3a"
 
 
