@@ -6,6 +6,7 @@ database becomes a clear Swedish message (db/open.py)."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -24,7 +25,7 @@ from ..settings import Preferences, load_preferences, remember_database, save_pr
 from .gc_policy import install_main_thread_gc
 from .gil_policy import favour_gui_thread
 from .i18n import install_translators
-from .main_window import MainWindow
+from .main_window import MainWindow, tab_module
 from .messages import Messenger
 
 if TYPE_CHECKING:
@@ -76,13 +77,16 @@ class Controller:
             if path is not None and (self.lock is None or self.lock_path != path):
                 new_lock = acquire_instance_lock(path)
 
+            first_tab = tab_module(self.window.first_tab_key())
+
             def open_it() -> object:
-                # SQLAlchemy, the models, the services and the tabs' modules are imported here,
-                # off the GUI thread (importing defines classes; no widget is made)
+                # SQLAlchemy, the models, the services and the first tab's module are imported
+                # here, off the GUI thread (importing defines classes; no widget is made); the
+                # other tabs' modules after its data shows (MainWindow._prebuild_next)
                 from .. import services  # noqa: F401
                 from ..db.open import open_database
-                from .tabs import agreements, budget, meetings, overview, portfolio  # noqa: F401
 
+                importlib.import_module(first_tab)
                 return open_database(target, backup_dir=backup_dir())
 
             db = off_gui_thread(open_it)

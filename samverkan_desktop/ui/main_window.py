@@ -3,6 +3,8 @@ or a service's; the window only wires them together."""
 
 from __future__ import annotations
 
+import importlib
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -25,8 +27,20 @@ if TYPE_CHECKING:  # the tabs pull in SQLAlchemy; they are imported when first b
 
 #: Tab order in the window; `navigate(kind, id)` goes to the tab that shows `kind`.
 TAB_KINDS = {"agreement": "agreements", "activity": "portfolio", "meeting": "meetings"}
-#: The tabs, in window order (their `key`s).
+#: The tabs, in window order (their `key`s, which are also their modules' names in ui/tabs/).
 TAB_KEYS = ("overview", "agreements", "portfolio", "meetings", "budget")
+TAB_CLASSES = {"overview": "OverviewTab", "agreements": "AgreementsTab", "portfolio": "PortfolioTab",
+               "meetings": "MeetingsTab", "budget": "BudgetTab"}
+
+
+def tab_module(key: str) -> str:
+    return f"{__package__}.tabs.{key}"
+
+
+def import_tab_modules() -> None:
+    """Import every tab's module (on a worker thread: importing only defines classes)."""
+    for key in TAB_KEYS:
+        importlib.import_module(tab_module(key))
 #: After the first tab has loaded, the other tabs are built one at a time, this far apart (ms),
 #: each only when the user has not typed or clicked for PREBUILD_QUIET_S (a step blocks the
 #: window for 10-70 ms: not while somebody types into a filter).
@@ -59,6 +73,7 @@ class MainWindow(QMainWindow):
         self._prebuild.setSingleShot(True)
         self._prebuild.timeout.connect(self._prebuild_next)
         self._input: InputWatcher | None = None  # while pre-building: when the user last typed
+        self._imports: threading.Thread | None = None  # importing the tabs' modules off the GUI thread
         self.extra_actions: dict[str, QAction] = {}
         self._loaded: set[int] = set()
         for title in self.tab_titles():
@@ -124,20 +139,15 @@ class MainWindow(QMainWindow):
         tab = self._tab_list[index]
         if tab is not None:
             return tab
-        from .tabs.agreements import AgreementsTab
-        from .tabs.budget import BudgetTab
-        from .tabs.meetings import MeetingsTab
-        from .tabs.overview import OverviewTab
-        from .tabs.portfolio import PortfolioTab
-
-        cls = (OverviewTab, AgreementsTab, PortfolioTab, MeetingsTab, BudgetTab)[index]
+        key = TAB_KEYS[index]
+        cls = getattr(importlib.import_module(tab_module(key)), TAB_CLASSES[key])
         tab = cls(self.ctx)
         self._tab_list[index] = tab
         tab.navigate.connect(self.navigate)
         tab.status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         tab.data_changed.connect(self._on_data_changed)
         tab.documents_requested.connect(self._documents)
-        if isinstance(tab, OverviewTab):
+        if key == "overview":
             tab.load_demo_requested.connect(self.load_demo_requested)
             tab.new_database_requested.connect(self.new_database_requested)
             tab.open_database_requested.connect(self._ask_open_database)
@@ -302,7 +312,16 @@ class MainWindow(QMainWindow):
         child: it dies with the window."""
         if not self.is_attached():
             return
-        if self.ctx.tasks.running() or (self._input is not None and self._input.quiet_for() < PREBUILD_QUIET_S):
+        if self.ctx.tasks.running() or (self._imports is not None and self._imports.is_alive()):
+            self._prebuild.start(PREBUILD_GAP_MS)
+            return
+        if self._imports is None:
+            # the other tabs' modules (~0.15 s; only the first tab's was imported before its data)
+            self._imports = threading.Thread(target=import_tab_modules, name="import-tabs", daemon=True)
+            self._imports.start()
+            self._prebuild.start(PREBUILD_GAP_MS)
+            return
+        if self._input is not None and self._input.quiet_for() < PREBUILD_QUIET_S:
             # A background task (loading a tab's data, an export) has the interpreter most of the
             # time: building widgets meanwhile takes 2-3 times as long on the GUI thread and slows
             # the task. And the user is busy. Wait.
@@ -351,6 +370,13 @@ class MainWindow(QMainWindow):
             if tab is not None:
                 tab.restore_state(self.state)
         self.restore_current_tab()
+
+    def first_tab_key(self) -> str:
+        """The tab that will show when the database is attached (the one saved at exit)."""
+        idx = self.state.value("window/tab") if self.state is not None else None
+        if idx is not None and str(idx).isdigit() and 0 <= int(idx) < len(TAB_KEYS):
+            return TAB_KEYS[int(idx)]
+        return TAB_KEYS[max(self.tabs.currentIndex(), 0)]
 
     def restore_current_tab(self) -> None:
         if self.state is None:

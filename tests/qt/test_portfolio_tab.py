@@ -497,3 +497,28 @@ def test_an_activity_shown_from_another_tab_is_read_off_the_gui_thread(qtbot, wi
         event.remove(sv.db.engine, "before_cursor_execute", seen)
     assert tab.tree.currentIndex().data(ID_ROLE) == ident
     assert on_gui_thread == [], "\n".join(s[:90] for s in on_gui_thread)
+
+
+def test_detail_pane_is_built_on_first_use_with_the_pickers_filled(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """The tab shows its list before the detail pane (two thirds of its widgets) exists; opening
+    an activity builds it, with the pickers the list load brought, and Tab goes from the list
+    into the pane."""
+    window._stop_prebuild()  # the window's background building would add the pane after a pause
+    tab = open_tab(qtbot, window)
+    assert not tab._detail_built
+    assert tab.findChild(QWidget, "activityTitle") is None
+    assert tab.right.currentWidget() is tab.placeholder and tab.placeholder_label.text().startswith("Välj en aktivitet")
+    click_activity(qtbot, tab, "Klimatanpassade skolgårdar")
+    assert tab._detail_built and tab.title_label.text() == "Klimatanpassade skolgårdar"
+    agreements = [tab.form.agreement.itemText(i) for i in range(tab.form.agreement.count())]
+    assert any("LOFT" in a for a in agreements)
+    focusable = []
+    w = tab.tree
+    for _ in range(3000):
+        w = w.nextInFocusChain()
+        if w is tab.tree:
+            break
+        if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            focusable.append(w.objectName())
+    assert focusable.index("activityTitle") < focusable.index("saveActivity")
+    assert "portfolioFilter" not in focusable[:focusable.index("activityTitle")]

@@ -123,6 +123,17 @@ def place_in_focus_chain(after: QWidget, added: QWidget) -> None:
             previous = m
 
 
+def last_in_focus_chain(container: QWidget) -> QWidget:
+    """The last widget that takes focus among `container` and its descendants (Tab order)."""
+    last = container
+    w = container.nextInFocusChain()
+    while w is not container and container.isAncestorOf(w):
+        if w.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            last = w
+        w = w.nextInFocusChain()
+    return last
+
+
 def setup_table(view: QTableView | QTreeView, proxy: RecordSortProxy, name: str) -> None:
     """Common table behaviour: row selection, sorting, alternating rows, persisted header."""
     view.setObjectName(name)
