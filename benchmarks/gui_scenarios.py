@@ -256,6 +256,19 @@ def build_window(db_path: Path, state_dir: Path) -> tuple[QApplication, Any]:
     return app, window
 
 
+def click_into(window: Any, edit: QLineEdit) -> None:
+    """Click into a field as a user does: in the active window, so that it gets the keyboard
+    focus. (Offscreen, the window is not activated again after a progress dialog has closed, as
+    a desktop would; keys sent to a widget without focus would go unnoticed by the program's
+    input watching, unlike a user's.)"""
+    window.activateWindow()
+    QApplication.processEvents()
+    QTest.mouseClick(edit, Qt.MouseButton.LeftButton)
+    edit.setFocus()
+    QApplication.processEvents()
+    assert QApplication.focusWidget() is edit, "the filter field did not get the keyboard focus"
+
+
 def click_tab(window: Any, index: int) -> None:
     bar = window.tabs.tabBar()
     QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, bar.tabRect(index).center())
@@ -310,7 +323,7 @@ def scenario_portfolio(db: Path, level: Level, tmp: Path) -> dict[str, Any]:
 
     # type a filter, one keystroke at a time, each until the view has processed it
     edit: QLineEdit = tab.filter_edit
-    QTest.mouseClick(edit, Qt.MouseButton.LeftButton)
+    click_into(window, edit)
     quiet = filter_quiet_ms()
     keys = []
     for ch in level.filter_text:
@@ -393,7 +406,7 @@ def scenario_stalls(db: Path, level: Level, tmp: Path) -> dict[str, Any]:
     h.measure(lambda: click_tab(window, portfolio_tab_index(window)), until=lambda: rows_visible(item_view(
         window.portfolio)))
     edit: QLineEdit = window.portfolio.filter_edit
-    QTest.mouseClick(edit, Qt.MouseButton.LeftButton)
+    click_into(window, edit)
 
     def typing() -> None:
         for k, ch in enumerate(level.filter_text):

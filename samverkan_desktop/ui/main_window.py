@@ -46,6 +46,7 @@ def import_tab_modules() -> None:
 #: window for 10-70 ms: not while somebody types into a filter).
 PREBUILD_DELAY_MS, PREBUILD_GAP_MS = 800, 250
 PREBUILD_QUIET_S = 2.0
+PREBUILD_CURRENT_QUIET_S = 0.5  # for what the visible tab left out (`RecordTab.build_rest`)
 
 
 class MainWindow(QMainWindow):
@@ -312,6 +313,8 @@ class MainWindow(QMainWindow):
         child: it dies with the window."""
         if not self.is_attached():
             return
+        # A background task (loading a tab's data, an export) has the interpreter most of the time:
+        # building widgets meanwhile takes 2-3 times as long on the GUI thread and slows the task.
         if self.ctx.tasks.running() or (self._imports is not None and self._imports.is_alive()):
             self._prebuild.start(PREBUILD_GAP_MS)
             return
@@ -321,10 +324,14 @@ class MainWindow(QMainWindow):
             self._imports.start()
             self._prebuild.start(PREBUILD_GAP_MS)
             return
-        if self._input is not None and self._input.quiet_for() < PREBUILD_QUIET_S:
-            # A background task (loading a tab's data, an export) has the interpreter most of the
-            # time: building widgets meanwhile takes 2-3 times as long on the GUI thread and slows
-            # the task. And the user is busy. Wait.
+        quiet = self._input.quiet_for() if self._input is not None else PREBUILD_QUIET_S
+        current = self._tab_list[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None
+        # first what the visible tab left out (what the user is likely to need next), after a
+        # short pause; then the other tabs, after a longer one
+        if quiet >= PREBUILD_CURRENT_QUIET_S and current is not None and current.build_rest():
+            self._prebuild.start(PREBUILD_GAP_MS)
+            return
+        if quiet < PREBUILD_QUIET_S:
             self._prebuild.start(PREBUILD_GAP_MS)
             return
         for i, tab in enumerate(self._tab_list):

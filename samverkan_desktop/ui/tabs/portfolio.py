@@ -366,6 +366,10 @@ class PortfolioTab(RecordTab):
         if self._detail_built:
             return False
         self._build_detail()
+        # style and lay it out now, while hidden, not on the first click (~10 of ~25 ms)
+        for w in self.detail.findChildren(QWidget):
+            w.ensurePolished()
+        self.detail.layout().activate()
         return True
 
     def _build_detail(self) -> None:
