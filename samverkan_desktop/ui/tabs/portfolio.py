@@ -5,7 +5,7 @@ Thin: every rule is the PortfolioService's."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -349,31 +349,45 @@ class PortfolioTab(RecordTab):
         self.detail = QWidget()
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.detail)
-        self._detail_built = False  # its contents: `_build_detail`, on first use
+        self._detail_built = False  # its contents: `_detail_parts`, on first use
+        self._detail_parts_left: Iterator[None] | None = None
+        self._in_detail_part = False
 
     def __getattr__(self, name: str) -> Any:
         """Only called for an attribute that is not there: before the detail pane is built, its
         widgets (`title_label`, `form`, `budget`, …). The pane is two thirds of the tab's widgets
-        (~65 ms of ~100 at 50 000) and the placeholder shows until an activity is opened, so the
-        tab shows without it; the window's background building adds it (`build_rest`), and
-        whatever needs one of its widgets first builds it."""
-        if name.startswith("__") or self.__dict__.get("_detail_built", True):
+        (~75 ms at 50 000) and the placeholder shows until an activity is opened, so the tab
+        shows without it; the window's background building adds it a part at a time
+        (`build_rest`), and whatever needs one of its widgets first builds the rest at once."""
+        d = self.__dict__
+        if name.startswith("__") or d.get("_detail_built", True) or d.get("_in_detail_part", False):
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        self._build_detail()
+        while self._build_detail_part():
+            pass
         return getattr(self, name)
 
     def build_rest(self) -> bool:
+        return self._build_detail_part()
+
+    def _build_detail_part(self) -> bool:
+        """Build the next part of the detail pane (each blocks the window for at most ~30 ms);
+        False when the pane is complete."""
         if self._detail_built:
             return False
-        self._build_detail()
-        # style and lay it out now, while hidden, not on the first click (~10 of ~25 ms)
-        for w in self.detail.findChildren(QWidget):
-            w.ensurePolished()
-        self.detail.layout().activate()
+        if self._detail_parts_left is None:
+            self._detail_parts_left = self._detail_parts()
+        self._in_detail_part = True
+        try:
+            next(self._detail_parts_left)
+        except StopIteration:
+            self._detail_built = True
+            self._detail_parts_left = None
+            return False
+        finally:
+            self._in_detail_part = False
         return True
 
-    def _build_detail(self) -> None:
-        self._detail_built = True
+    def _detail_parts(self) -> Iterator[None]:
         # ---- header: title, stage, the next step ----
         self.title_label = QLabel()
         self.title_label.setObjectName("activityHeading")
@@ -421,6 +435,7 @@ class PortfolioTab(RecordTab):
         stage_row.addWidget(self.other_button)
         stage_row.addWidget(self.next_button)
 
+        yield
         # ---- sections ----
         self.form = ActivityForm(self)
         self.form.edited.connect(self._update_dirty)
@@ -431,10 +446,12 @@ class PortfolioTab(RecordTab):
         self.sections.addTab(self.form.details_page, self.tr("Details"))
         self.sections.addTab(self.form.goals_page, self.tr("Goals"))
         self.sections.addTab(self._budget_page(), self.tr("Budget"))
+        yield
         self.sections.addTab(self._followup_page(), self.tr("Follow-up"))
         self.sections.addTab(self._decisions_page(), self.tr("Decisions and signatures"))
         self.sections.addTab(self._closure_page(), self.tr("Closure"))
         self.sections.addTab(self._history_page(), self.tr("History"))
+        yield
 
         # ---- bottom bar ----
         self.dirty_label = QLabel(self.tr("Unsaved changes"))
@@ -469,8 +486,14 @@ class PortfolioTab(RecordTab):
         lay.addWidget(line)
         lay.addWidget(self.sections, 1)
         lay.addLayout(bottom)
+        yield
         self.form.set_choices(self._data.choices, own_id=None)
         place_in_focus_chain(last_in_focus_chain(self.left), self.detail)  # Tab: the list, then the pane
+        yield
+        # style and lay it out now, while hidden, not on the first click (~10 of ~25 ms)
+        for w in self.detail.findChildren(QWidget):
+            w.ensurePolished()
+        self.detail.layout().activate()
 
     def _budget_page(self) -> QWidget:
         page = QWidget()
