@@ -9,8 +9,10 @@ everything that is not in a cycle immediately.
 A full collection walks every tracked object: with 50 000 activities loaded that is 0.3–1.1 s
 in which the window does not respond (measured by benchmarks/run_all.py). So, per tick:
 
-- the young generation is collected every second, the middle one every ten seconds: cheap,
-  they hold what was allocated since;
+- the young generation is collected every second: cheap, it holds what was allocated since;
+- the middle one every ten seconds, but only in a pause of the user's input (MIDDLE_QUIET_S):
+  it holds the survivors of ten young collections, and after a few filters and sorts of the
+  50 000-activity portfolio walking them took up to 50 ms, in the middle of the typing;
 - when a tick finds a bulk load among the young objects (a background task built a large
   read model: more than BULK_OBJECTS allocations since the last tick), they are *frozen*
   (`gc.freeze`: moved where collections do not look) instead of being walked — they are the
@@ -19,8 +21,7 @@ in which the window does not respond (measured by benchmarks/run_all.py). So, pe
   only when the user has not touched the keyboard or mouse for IDLE_FULL_S, at most every
   FULL_EVERY_S.
 
-Input is noticed by ui/input_watcher.py only while a full collection is due and waits for the
-user to pause: most of the time no event passes through Python for this."""
+Input is noticed by ui/input_watcher.py (a filter on the focused widget: cheap)."""
 
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ from .input_watcher import InputWatcher, input_watcher
 
 INTERVAL_MS = 1_000
 MIDDLE_EVERY = 10  # ticks
+MIDDLE_QUIET_S = 1.0
 BULK_OBJECTS = 25_000  # a young collection over this many objects would take ~20 ms or more
 IDLE_FULL_S = 20.0
 FULL_EVERY_S = 300.0
@@ -50,28 +52,28 @@ class GcPolicy(QObject):
         self.timer.setInterval(INTERVAL_MS)
         self.timer.timeout.connect(self.tick)
         self.timer.start()
-        self.waiting_for_pause = False
+        self.input.watch()
+        self._middle_due = False
 
     def tick(self) -> str:
         """One collection step; returns what it did ("full", "freeze", "middle", "young")."""
         self._ticks += 1
         now = self._clock()
-        if now - self.last_full >= FULL_EVERY_S:
-            if not self.waiting_for_pause:  # due: from now on, wait for IDLE_FULL_S without input
-                self.input.watch()
-                self.waiting_for_pause = True
-            elif self.input.quiet_for() >= IDLE_FULL_S:
-                self.input.unwatch()
-                self.waiting_for_pause = False
-                gc.unfreeze()
-                gc.collect()
-                gc.freeze()
-                self.last_full = now
-                return "full"
+        quiet = self.input.quiet_for()
+        if now - self.last_full >= FULL_EVERY_S and quiet >= IDLE_FULL_S:
+            gc.unfreeze()
+            gc.collect()
+            gc.freeze()
+            self.last_full = now
+            self._middle_due = False
+            return "full"
         if gc.get_count()[0] > BULK_OBJECTS:
             gc.freeze()
             return "freeze"
         if self._ticks % MIDDLE_EVERY == 0:
+            self._middle_due = True
+        if self._middle_due and quiet >= MIDDLE_QUIET_S:
+            self._middle_due = False
             gc.collect(1)
             return "middle"
         gc.collect(0)
@@ -79,7 +81,6 @@ class GcPolicy(QObject):
 
 
 def install_main_thread_gc(app: QObject) -> GcPolicy:
-    """Turn automatic collection off and collect on the GUI thread (`app` is the QApplication,
-    whose event filter sees all user input)."""
+    """Turn automatic collection off and collect on the GUI thread (`app`: the QApplication)."""
     gc.disable()
     return GcPolicy(app, watcher=input_watcher(app))

@@ -57,18 +57,27 @@ def check_policy(qapp: QApplication) -> None:
         gc.freeze()
         old_ref = weakref.ref(old)
         del old
-        assert not policy.input.watching  # no event filter while no full collection is due
+        key = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a")
         clock.now += gc_policy.FULL_EVERY_S + 1
-        assert policy.tick() in ("young", "middle") and policy.input.watching  # due: watch for input
-        clock.now += gc_policy.IDLE_FULL_S - 1
-        qapp.sendEvent(owner, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_A, Qt.KeyboardModifier.NoModifier, "a"))
-        clock.now += 2
-        assert policy.tick() in ("young", "middle") and old_ref() is not None  # the user is typing
+        qapp.sendEvent(owner, key)  # the user is typing
+        assert policy.tick() in ("young", "middle") and old_ref() is not None
         clock.now += gc_policy.IDLE_FULL_S + 1
         assert policy.tick() == "full" and old_ref() is None
-        assert not policy.input.watching  # the filter is gone again
         clock.now += gc_policy.IDLE_FULL_S + 1
         assert policy.tick() in ("young", "middle")  # and not again before FULL_EVERY_S
+        # the middle generation: every MIDDLE_EVERY ticks, but not while the user types
+        while policy._ticks % gc_policy.MIDDLE_EVERY != gc_policy.MIDDLE_EVERY - 1:
+            clock.now += 1
+            qapp.sendEvent(owner, key)
+            policy.tick()
+        for _ in range(3):
+            clock.now += 0.5
+            qapp.sendEvent(owner, key)
+            assert policy.tick() == "young"
+        clock.now += gc_policy.MIDDLE_QUIET_S
+        assert policy.tick() == "middle"
+        clock.now += gc_policy.MIDDLE_QUIET_S
+        assert policy.tick() == "young"
         del data
     finally:
         gc.unfreeze()
