@@ -215,6 +215,19 @@ def test_form_is_built_on_first_use_with_organisations_and_tab_order(qtbot, tab:
     assert "agreementFilter" not in focusable[:save]  # the list's own filter comes after, not between
 
 
+def test_form_is_built_in_parts_by_the_background_building(tab: AgreementsTab) -> None:
+    """The window's background building adds the form a few pages at a time (short blocks of the
+    event loop); it is there, with the organisations, once build_rest says nothing is left."""
+    parts = 0
+    while tab.build_rest():
+        parts += 1
+        assert parts < 20
+    assert parts >= 4
+    assert tab._form is not None and tab.form.count() == 8  # seven pages and the history
+    assert tab.form.our_org.count() > 1
+    assert not tab.build_rest()
+
+
 def test_filters_narrow_the_rows(qtbot, tab: AgreementsTab) -> None:  # type: ignore[no-untyped-def]
     type_in(qtbot, tab.filter_edit, "rise")
     assert tab.proxy.rowCount() == 1

@@ -5,6 +5,7 @@ hours and attachments all go through AgreementService / PeopleService."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,7 @@ class AgreementsTab(RecordTab):
         self._loaded_once = False
         self._facts: DerivedFacts | None = None
         self._orgs: list[OrganisationRow] | None = None  # for the form, when it is built
+        self._form_parts: Iterator[None] | None = None  # building it a part at a time
         self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
         self.conflict_dialog: ConflictDialog | None = None
         self.open_url = QDesktopServices.openUrl  # replaced in tests
@@ -241,13 +243,31 @@ class AgreementsTab(RecordTab):
         return self._form
 
     def _build_form(self) -> None:
-        form = AgreementForm()
+        while self.build_rest():
+            pass
+
+    def build_rest(self) -> bool:
+        """One part of the form (at most ~25 ms each); False when it is complete."""
+        if self._form is not None:
+            return False
+        if self._form_parts is None:
+            self._form_parts = self._build_form_parts()
+        try:
+            next(self._form_parts)
+        except StopIteration:
+            self._form_parts = None
+            return False
+        return True
+
+    def _build_form_parts(self) -> Iterator[None]:
+        form = AgreementForm(in_parts=True)
+        while form.build_part():
+            yield
         self.history = RecordHistory("agreementHistory", self.tr(
             "Every change of the agreement and of its partners, roles, bodies, decisions and attachments, newest "
             "first (from the change log)."))
         form.addTab(self.history, self.tr("History"))
         self.stack.addWidget(form)
-        place_in_focus_chain(self.view, form)  # Tab: list → form → Save, as when it was built first
         form.changed.connect(self._on_form_changed)
         form.new_organisation_requested.connect(self.new_organisation)
         form.notice_requested.connect(self.record_notice)
@@ -258,15 +278,11 @@ class AgreementsTab(RecordTab):
         form.add_decision_requested.connect(self.add_decision)
         form.add_attachment_requested.connect(self.choose_attachment)
         form.open_attachment_requested.connect(self.open_attachment)
+        yield
+        place_in_focus_chain(self.view, form)  # Tab: list → form → Save, as when it was built first
         if self._orgs is not None:
             form.set_organisations(self._orgs)
         self._form = form
-
-    def build_rest(self) -> bool:
-        if self._form is not None:
-            return False
-        self._build_form()
-        return True
 
     # ---- RecordTab API -----------------------------------------------------------------
     def reload(self) -> None:
