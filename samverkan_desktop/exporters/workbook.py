@@ -942,6 +942,7 @@ def export_portfolio(sv: Any, out: Path, today: date, *, year: int | None = None
     Yields Progress(done, total, message); returns ExportResult. Cancel by closing the
     generator or by `cancelled()` returning True (raises Cancelled; no file is left behind)."""
     from ..db.audit import current_user
+    from ..db.errors import describe_os_error
 
     out = Path(out)
     scope = ExportScope(year, agreement_id)
@@ -950,7 +951,10 @@ def export_portfolio(sv: Any, out: Path, today: date, *, year: int | None = None
     if not out.parent.is_dir():
         raise ExportError(f"Mappen {out.parent} finns inte.")
     latest = data.latest_snapshot(scope)
-    fd, tmp_name = tempfile.mkstemp(prefix=".samverkan-", suffix=".xlsx.tmp", dir=out.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".samverkan-", suffix=".xlsx.tmp", dir=out.parent)
+    except OSError as exc:
+        raise ExportError(f"Arbetsboken kan inte skrivas i mappen {out.parent}: {describe_os_error(exc)}.") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     book: _Book | None = None
@@ -1035,7 +1039,7 @@ def export_portfolio(sv: Any, out: Path, today: date, *, year: int | None = None
             raise ExportError(f"Filen {out} kan inte skrivas – är den öppen i Excel? Stäng den och försök igen.") \
                 from exc
         except OSError as exc:
-            raise ExportError(f"Arbetsboken kunde inte sparas som {out}: {exc.strerror or exc}") from exc
+            raise ExportError(f"Arbetsboken kunde inte sparas som {out}: {describe_os_error(exc)}.") from exc
         saved = True
     finally:
         if tracker is not None:

@@ -392,6 +392,34 @@ def test_export_when_the_file_is_locked_gives_a_clear_message(demo_sv: Services,
     assert list(out.iterdir()) == []
 
 
+def test_file_system_errors_are_described_in_swedish(demo_sv: Services, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The operating system's own words are English ("[Errno 28] No space left on device"): the
+    user reads what happened in Swedish, with the file or folder named, and nothing is left."""
+    import errno
+
+    out = tmp_path / "ut"
+    out.mkdir()
+
+    def disk_full(src: object, dst: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(wbmod.os, "replace", disk_full)
+    with pytest.raises(ExportError) as err:
+        export(demo_sv, out / "p.xlsx")
+    assert str(err.value) == f"Arbetsboken kunde inte sparas som {out / 'p.xlsx'}: disken är full."
+    assert list(out.iterdir()) == []
+    monkeypatch.undo()
+
+    def read_only(*_: object, **__: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(wbmod.tempfile, "mkstemp", read_only)
+    with pytest.raises(ExportError) as err:
+        export(demo_sv, out / "p.xlsx")
+    assert str(err.value) == f"Arbetsboken kan inte skrivas i mappen {out}: disken är skrivskyddad."
+
+
 def test_deadlines_and_reports_sheets(demo_book) -> None:  # type: ignore[no-untyped-def]
     sv, _, wb = demo_book
     ws = wb["Deadlines"]

@@ -82,6 +82,19 @@ def test_save_as_records_the_document_with_its_hash(qtbot, actions: DocumentActi
     assert actions.ctx.prefs.last_export_dir == str(tmp_path)
 
 
+def test_a_file_that_cannot_be_written_is_explained_in_swedish(qtbot, actions: DocumentActions,  # type: ignore[no-untyped-def]
+                                                               tmp_path: Path) -> None:
+    aid = _activity(actions.ctx.services, "AI-stöd i hemtjänstens planering")
+    pdf = _generate(qtbot, actions, DocumentKind.MEDFINANSIERINGSINTYG, aid)
+    before = len(actions.ctx.services.portfolio.get(aid, TODAY).documents)
+    target = tmp_path / "borttagen mapp" / "Intyg.pdf"  # the folder was removed meanwhile
+    actions.save_to(pdf, target)
+    kind, title, text = actions.ctx.messenger.shown[-1]
+    assert (kind, title) == ("warning", "Spara som PDF")
+    assert text == f"Filen kunde inte skrivas: filen eller mappen finns inte ({target})"
+    assert len(actions.ctx.services.portfolio.get(aid, TODAY).documents) == before  # nothing recorded
+
+
 def test_a_document_that_does_not_apply_says_why(qtbot, actions: DocumentActions) -> None:  # type: ignore[no-untyped-def]
     idea = _activity(actions.ctx.services, "Unga vuxnas väg till arbete")
     got: list[object] = []

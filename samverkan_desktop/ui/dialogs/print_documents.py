@@ -164,8 +164,11 @@ class DocumentActions(QObject):
         try:
             saved = self.ctx.services.documents.save(pdf, path)
         except OSError as exc:
+            from ...db.errors import describe_os_error
+
             self.ctx.messenger.warning(self.parent_widget, self.tr("Save as PDF"),
-                                       self.tr("The file could not be written: %1").replace("%1", str(exc)))
+                                       self.tr("The file could not be written: %1").replace(
+                                           "%1", f"{describe_os_error(exc)} ({path})"))
             return
         self.ctx.prefs = replace(self.ctx.prefs, last_export_dir=str(path.parent))
         try:
