@@ -53,6 +53,7 @@ from ..dialogs.agreement_dialogs import (
     RoleDialog,
 )
 from ..dialogs.conflict_dialog import ConflictDialog, open_conflict_dialog
+from ..in_parts import InParts
 from ..table_models.agreement_models import agreement_model
 from ..table_models.base import ID_ROLE
 from ..table_models.proxy import RecordSortProxy
@@ -79,7 +80,7 @@ class AgreementsTab(RecordTab):
         self._loaded_once = False
         self._facts: DerivedFacts | None = None
         self._orgs: list[OrganisationRow] | None = None  # for the form, when it is built
-        self._form_parts: Iterator[None] | None = None  # building it a part at a time
+        self._form_parts = InParts(self._build_form_parts)  # building it a part at a time
         self.dialog: QWidget | None = None  # the last dialog opened (tests look at it)
         self.conflict_dialog: ConflictDialog | None = None
         self.open_url = QDesktopServices.openUrl  # replaced in tests
@@ -243,21 +244,11 @@ class AgreementsTab(RecordTab):
         return self._form
 
     def _build_form(self) -> None:
-        while self.build_rest():
-            pass
+        self._form_parts.finish()
 
     def build_rest(self) -> bool:
         """One part of the form (at most ~25 ms each); False when it is complete."""
-        if self._form is not None:
-            return False
-        if self._form_parts is None:
-            self._form_parts = self._build_form_parts()
-        try:
-            next(self._form_parts)
-        except StopIteration:
-            self._form_parts = None
-            return False
-        return True
+        return self._form_parts.step()
 
     def _build_form_parts(self) -> Iterator[None]:
         form = AgreementForm(in_parts=True)

@@ -64,6 +64,7 @@ from ..dialogs.activity_dialogs import (
     ReportValues,
 )
 from ..dialogs.conflict_dialog import ConflictDialog, open_conflict_dialog
+from ..in_parts import InParts
 from ..table_models.activity_tables import (
     allocation_columns,
     decision_columns,
@@ -349,9 +350,11 @@ class PortfolioTab(RecordTab):
         self.detail = QWidget()
         self.right.addWidget(self.placeholder)
         self.right.addWidget(self.detail)
-        self._detail_built = False  # its contents: `_detail_parts`, on first use
-        self._detail_parts_left: Iterator[None] | None = None
-        self._in_detail_part = False
+        self._detail_pane = InParts(self._detail_parts)  # its contents, on first use
+
+    @property
+    def _detail_built(self) -> bool:
+        return self._detail_pane.done
 
     def __getattr__(self, name: str) -> Any:
         """Only called for an attribute that is not there: before the detail pane is built, its
@@ -359,33 +362,15 @@ class PortfolioTab(RecordTab):
         (~75 ms at 50 000) and the placeholder shows until an activity is opened, so the tab
         shows without it; the window's background building adds it a part at a time
         (`build_rest`), and whatever needs one of its widgets first builds the rest at once."""
-        d = self.__dict__
-        if name.startswith("__") or d.get("_detail_built", True) or d.get("_in_detail_part", False):
+        pane = self.__dict__.get("_detail_pane")
+        if name.startswith("__") or pane is None or pane.done or pane.running:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
-        while self._build_detail_part():
-            pass
+        pane.finish()
         return getattr(self, name)
 
     def build_rest(self) -> bool:
-        return self._build_detail_part()
-
-    def _build_detail_part(self) -> bool:
-        """Build the next part of the detail pane (each blocks the window for at most ~30 ms);
-        False when the pane is complete."""
-        if self._detail_built:
-            return False
-        if self._detail_parts_left is None:
-            self._detail_parts_left = self._detail_parts()
-        self._in_detail_part = True
-        try:
-            next(self._detail_parts_left)
-        except StopIteration:
-            self._detail_built = True
-            self._detail_parts_left = None
-            return False
-        finally:
-            self._in_detail_part = False
-        return True
+        """One part of the detail pane (each blocks the window for at most ~35 ms)."""
+        return self._detail_pane.step()
 
     def _detail_parts(self) -> Iterator[None]:
         # ---- header: title, stage, the next step ----

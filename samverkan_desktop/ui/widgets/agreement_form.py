@@ -36,6 +36,7 @@ from ...services.people import OrganisationRow
 from ..table_models.agreement_models import attachment_model, body_model, decision_model, party_model, role_model
 from ..table_models.proxy import RecordSortProxy
 from ..tabs.base import selected_id, setup_table
+from ..in_parts import InParts
 from .fields import DateEdit, FormErrors, HoursEdit, IntEdit, MoneyEdit
 
 # invoicing period choices: invoices per year
@@ -139,21 +140,13 @@ class AgreementForm(QTabWidget):
         self._loading = False
         self._orgs: list[OrganisationRow] = []
         self._errors: list[FormErrors] = []
-        self._parts: Iterator[None] | None = self._build_parts(file_exists)
+        self._parts = InParts(lambda: self._build_parts(file_exists))
         if not in_parts:
-            while self.build_part():
-                pass
+            self._parts.finish()
 
     def build_part(self) -> bool:
         """Build the next pages; False when the form is complete."""
-        if self._parts is None:
-            return False
-        try:
-            next(self._parts)
-        except StopIteration:
-            self._parts = None
-            return False
-        return True
+        return self._parts.step()
 
     def _build_parts(self, file_exists: Callable[[str], bool] | None) -> Iterator[None]:
         self._build_basics()
