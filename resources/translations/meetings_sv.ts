@@ -556,6 +556,14 @@
         <translation>Inte sparat: någon annan har ändrat texten i § %1.</translation>
     </message>
     <message>
+        <source>§ %1: the item as saved by the other person is shown; the decision was not recorded.</source>
+        <translation>§ %1: ärendet visas så som den andra personen sparade det; beslutet registrerades inte.</translation>
+    </message>
+    <message>
+        <source>Decision not recorded: someone else has changed § %1.</source>
+        <translation>Beslutet registrerades inte: någon annan har ändrat § %1.</translation>
+    </message>
+    <message>
         <source>Delete meeting</source>
         <translation>Ta bort möte</translation>
     </message>

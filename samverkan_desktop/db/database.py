@@ -12,6 +12,9 @@ from sqlalchemy.orm import sessionmaker
 from .audit import AuditedSession
 from .engine import create_db_engine, is_sqlite_url, resolve_url, sqlite_path
 
+# Key in `Session.info` of the sessions `Database.writing` hands out.
+WRITING = "samverkan_writing"
+
 
 class Database:
     """One database, reached by file path or URL. Services take it in their constructor."""
@@ -48,8 +51,10 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[AuditedSession]:
-        """One transaction: commit on success, roll back on any exception."""
+        """One transaction: commit on success, roll back on any exception. The session is marked
+        (`WRITING`) so that services lock the rows they read to change (`services.common.load`)."""
         with self._write() as s:
+            s.info[WRITING] = True
             if self.user:
                 s.info["user"] = self.user
             with s.begin():

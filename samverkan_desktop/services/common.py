@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from ..db.database import WRITING
 from .errors import ConflictError, NotFoundError, ValidationError
 
 T = TypeVar("T")
@@ -23,7 +24,16 @@ ENTITY_LABELS = {
 
 
 def load(session: Session, model: type[T], entity_id: int, expected_version: int | None = None) -> T:
-    obj = session.get(model, entity_id)
+    """The record, or NotFoundError; with `expected_version` (the one a form loaded),
+    ConflictError carrying the stored row when someone else has saved it since.
+
+    In a write transaction the row is locked until the commit (`SELECT … FOR UPDATE` on
+    PostgreSQL; SQLite lets only one writer in anyway), so two saves of the same record are
+    served one after the other: the second sees the first one's version and gets the
+    ConflictError the conflict dialog shows, never SQLAlchemy's StaleDataError from a version
+    that changed between this read and the UPDATE."""
+    writing = bool(session.info.get(WRITING))
+    obj = session.get(model, entity_id, with_for_update=True if writing else None, populate_existing=writing)
     table = model.__tablename__  # type: ignore[attr-defined]
     label = ENTITY_LABELS.get(table, table)
     if obj is None:

@@ -12,8 +12,10 @@ your value, their value — and offers two ways on:
   `overwrite_version(err)` as the version. If a third person saved in between, that raises
   ConflictError again and the dialog shows the new difference — nothing is ever lost silently.
 
-`is_conflict(exc)` also recognises SQLAlchemy's StaleDataError, which PostgreSQL can raise
-when two saves race inside the same instant (the version check in the UPDATE itself)."""
+Two saves racing inside the same instant are served one after the other (`common.load` locks
+the row in a write transaction), so the second gets ConflictError too. `is_conflict(exc)` also
+recognises SQLAlchemy's StaleDataError (the version check in the UPDATE itself), for a change
+made without `load`."""
 
 from __future__ import annotations
 
@@ -215,8 +217,9 @@ def overwrite_version(err: ConflictError) -> int:
 
 
 def is_conflict(exc: BaseException) -> bool:
-    """True for a stale save: ConflictError, or SQLAlchemy's StaleDataError (a race inside the
-    UPDATE on PostgreSQL) — both mean "reload and decide", never "data lost"."""
+    """True for a stale save: ConflictError, or SQLAlchemy's StaleDataError (the version check of
+    an UPDATE of a row not read through `common.load`) — both mean "reload and decide", never
+    "data lost"."""
     from sqlalchemy.orm.exc import StaleDataError
 
     return isinstance(exc, (ConflictError, StaleDataError))

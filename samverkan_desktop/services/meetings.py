@@ -330,13 +330,16 @@ class MeetingService:
 
     def record_outcome(self, item_id: int, outcome: Outcome, decision_text: str = "", reservations: str = "", *,
                        proposal: str | None = None, motions: str | None = None,
-                       decision_procedure: str | None = None, sent_to: str | None = None) -> None:
+                       decision_procedure: str | None = None, sent_to: str | None = None,
+                       version: int | None = None) -> None:
         """The decision: item outcome, the activity's stage and its decision history, one transaction.
 
         The minutes' text fields may be passed along (None: unchanged) so they are saved in the same
-        transaction as the decision."""
+        transaction as the decision. With `version` (the one the editor loaded), a decision over
+        someone else's change of the item (its text, or a decision already recorded) raises
+        ConflictError instead."""
         with self.db.writing() as s:
-            i = load(s, AgendaItem, item_id)
+            i = load(s, AgendaItem, item_id, version)
             m = load(s, Meeting, i.meeting_id)
             _ensure_open(m)
             if i.outcome:

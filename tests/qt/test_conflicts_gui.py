@@ -285,6 +285,70 @@ def test_minutes_text_conflict_overwrite(qtbot, window: MainWindow, other: Servi
     wait_tasks(qtbot, window)
 
 
+def open_item(qtbot, tab: MeetingsTab, title: str):  # type: ignore[no-untyped-def]
+    show_page(qtbot, tab.pages, "Dagordning")
+    m = tab.item_view.model()
+    row = next(r for r in range(m.rowCount()) if m.index(r, 1).data() == title)
+    click_row(qtbot, tab.item_view, m.index(row, 0))
+    item = tab.editor.item
+    assert item is not None and item.title == title
+    return item
+
+
+def record_decision(qtbot, tab: MeetingsTab, outcome: str) -> ConflictDialog:  # type: ignore[no-untyped-def]
+    """Choose the outcome, click "Registrera beslut", and expect the conflict dialog."""
+    idx = tab.editor.outcome.findText(outcome)
+    tab.editor.outcome.setCurrentIndex(idx)
+    tab.editor.outcome.activated.emit(idx)
+    click(qtbot, tab.editor.record)
+    return dialog_of(qtbot, tab)
+
+
+def test_decision_over_a_changed_item_is_a_conflict_and_overwrite_records_it(  # type: ignore[no-untyped-def]
+        qtbot, window: MainWindow, other: Services) -> None:
+    tab, ident = open_beredning(qtbot, window)
+    item = open_item(qtbot, tab, "Skolnärvaro och psykisk hälsa")
+    other.meetings.update_item_text(item.id, proposal="Bertils förslag")
+    retype(qtbot, tab.editor.proposal, "Annas forslag")  # keyClicks: ASCII only
+    dlg = record_decision(qtbot, tab, "går vidare till styrgrupp")
+    row = table(dlg.table)["Förslag till beslut"]
+    assert (row["Din version"], row["Deras version"]) == ("Annas forslag", "Bertils förslag")
+    assert table(dlg.table)["Utfall"]["Din version"] == "går vidare till styrgrupp"
+    # nothing recorded yet, and Bertil's text is not overwritten behind his back
+    stored = next(i for i in other.meetings.get(ident).items if i.id == item.id)
+    assert stored.outcome is None and stored.proposal == "Bertils förslag"
+    assert window.statusBar().currentMessage() == \
+        f"Beslutet registrerades inte: någon annan har ändrat § {item.paragraph}."
+
+    click(qtbot, dlg.overwrite_button)
+    assert not dlg.isVisible()
+    stored = next(i for i in other.meetings.get(ident).items if i.id == item.id)
+    assert stored.outcome is not None and stored.outcome.value == "går vidare till styrgrupp"
+    assert stored.proposal == "Annas forslag"
+    assert tab.editor.decided.text() == "Beslut registrerat: går vidare till styrgrupp"
+    wait_tasks(qtbot, window)
+
+
+def test_decision_after_someone_else_decided_is_refused(qtbot, window: MainWindow,  # type: ignore[no-untyped-def]
+                                                        other: Services) -> None:
+    from samverkan_desktop.domain.stages import Outcome
+
+    tab, ident = open_beredning(qtbot, window)
+    item = open_item(qtbot, tab, "Skolnärvaro och psykisk hälsa")
+    other.meetings.record_outcome(item.id, Outcome.AVSLAS, "Bertils beslut")
+    dlg = record_decision(qtbot, tab, "går vidare till styrgrupp")
+    row = table(dlg.table)["Utfall"]
+    assert (row["Din version"], row["Deras version"]) == ("går vidare till styrgrupp", "avslås")
+    # a decision once recorded is not overwritten: the dialog says so and keeps the choice open
+    click(qtbot, dlg.overwrite_button)
+    assert dlg.isVisible() and "har redan beslutet 'avslås'" in dlg.error.text()
+    click(qtbot, dlg.reload_button)
+    assert tab.editor.decided.text() == "Beslut registrerat: avslås"
+    stored = next(i for i in other.meetings.get(ident).items if i.id == item.id)
+    assert stored.outcome == Outcome.AVSLAS and stored.decision_text == "Bertils beslut"
+    wait_tasks(qtbot, window)
+
+
 # ---- history pages ------------------------------------------------------------------------------
 def test_agreement_history_page_shows_who_changed_what(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     window.ctx.services.db.user = "anna"

@@ -249,9 +249,7 @@ def test_truly_concurrent_appends(clients: tuple[Services, Services, dict[str, i
                     try:
                         sv.agreements.update(ids["agreement"], d.version,
                                              replace(d.data, notes=d.data.notes + token), TODAY)
-                    except Exception as exc:  # noqa: BLE001 - conflicts are counted, anything else fails
-                        if not is_conflict(exc):
-                            raise
+                    except ConflictError:  # a StaleDataError (a race the row lock missed) fails the test
                         conflicts[name] += 1
                         continue
                     saved[name].append(token)
@@ -272,6 +270,53 @@ def test_truly_concurrent_appends(clients: tuple[Services, Services, dict[str, i
     assert lost == []
     assert len(saved["A"]) == len(saved["B"]) == rounds
     assert final.version == 1 + 2 * rounds
+
+
+@pytest.mark.parametrize("entity", ["agreement", "activity"])
+def test_a_save_racing_another_inside_its_transaction_is_a_conflict(
+        clients: tuple[Services, Services, dict[str, int]], entity: str) -> None:
+    """B saves the same record between A's read of the stored version and A's UPDATE (inside A's
+    transaction, the instant a version check in Python cannot see). Without the row lock A's
+    UPDATE matched no row on PostgreSQL (StaleDataError: the crash dialog). Now B waits for A's
+    commit, then gets the ConflictError the conflict dialog shows, with A's values as theirs."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session
+
+    sv_a, sv_b, ids = clients
+    ident = ids[entity]
+    a, b = Editor("A", sv_a, entity, ident), Editor("B", sv_b, entity, ident)
+    a.read(0)
+    b.read(0)
+    version = a.loaded.version
+    outcome: dict[str, BaseException | None] = {}
+    main = threading.get_ident()
+
+    def b_saves() -> None:
+        try:
+            b.save(b.edited("B:s ändring"))
+            outcome["B"] = None
+        except BaseException as exc:  # noqa: BLE001 - asserted below
+            outcome["B"] = exc
+
+    racer = threading.Thread(target=b_saves)
+
+    def before_flush(session: Session, *_: Any) -> None:
+        if threading.get_ident() == main and not racer.is_alive() and "B" not in outcome:
+            racer.start()
+            racer.join(1.5)  # B either commits now (no lock) or waits for A's commit
+
+    event.listen(Session, "before_flush", before_flush)
+    try:
+        a.save(a.edited("A:s ändring"))  # without the lock: StaleDataError here
+    finally:
+        event.remove(Session, "before_flush", before_flush)
+    racer.join(30)
+    assert not racer.is_alive()
+    err = outcome["B"]
+    assert isinstance(err, ConflictError), err
+    assert err.theirs["notes"] == "A:s ändring" and err.theirs["version"] == version + 1
+    a.read(1)
+    assert a.loaded.data.notes == "A:s ändring" and a.loaded.version == version + 1
 
 
 def test_stale_data_error_counts_as_a_conflict() -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ...domain.cadence import Body
 from ...domain.catalog import MEETING_STATUS_ORDER, MeetingStatus
 from ...domain.errors import DomainError
+from ...domain.stages import Outcome
 from ...services.errors import ConflictError, ServiceError, ValidationError
 from ...services.history import names_for
 from ...services.meetings import (
@@ -716,6 +717,23 @@ class MeetingsTab(RecordTab):
             lambda: resolved(self.tr("§ %1: minutes text saved").replace("%1", paragraph)))
         self.status.emit(self.tr("Not saved: someone else has changed the text of § %1.").replace("%1", paragraph))
 
+    def _decision_conflict(self, exc: ConflictError, item: AgendaItemRow, outcome: Outcome, decision_text: str,
+                           texts: dict[str, str], record: Callable[[int], None]) -> None:
+        """Someone else changed this item (its minutes text, or recorded a decision) since it was
+        shown: nothing was recorded. The user sees the difference and either reloads the item or
+        records the decision with their own text over the other person's change."""
+        mine = {"outcome": outcome, "decision_text": decision_text, **texts}
+        base = {k: getattr(item, k) for k in mine}
+        paragraph = str(item.paragraph)
+
+        def reloaded() -> None:
+            self.editor.dirty = False
+            self._after_write(self.tr("§ %1: the item as saved by the other person is shown; the decision was not "
+                                      "recorded.").replace("%1", paragraph))
+
+        self._open_conflict(exc, mine, base, record, reloaded, lambda: self._decision_recorded(item, outcome))
+        self.status.emit(self.tr("Decision not recorded: someone else has changed § %1.").replace("%1", paragraph))
+
     def _save_item_text_only(self) -> bool:
         item = self.editor.item
         if item is None:
@@ -934,17 +952,29 @@ class MeetingsTab(RecordTab):
             self.editor.decision_errors.show_error("Beslut", self.tr("Choose the decision first."))
             return
         texts = self.editor.texts()
+        decision_text = self.editor.decision_text.toPlainText()
+        meetings = self.ctx.services.meetings
+
+        def record(version: int) -> None:
+            meetings.record_outcome(
+                item.id, outcome, decision_text, texts["reservations"], proposal=texts["proposal"],
+                motions=texts["motions"], decision_procedure=texts["decision_procedure"], sent_to=texts["sent_to"],
+                version=version)
+
         try:
-            self.ctx.services.meetings.record_outcome(
-                item.id, outcome, self.editor.decision_text.toPlainText(), texts["reservations"],
-                proposal=texts["proposal"], motions=texts["motions"],
-                decision_procedure=texts["decision_procedure"], sent_to=texts["sent_to"])
+            record(item.version)
         except (ValidationError, DomainError) as exc:
             place_error([self.editor.decision_errors, self.editor.text_errors], exc, self._unplaced)
+            return
+        except ConflictError as exc:
+            self._decision_conflict(exc, item, outcome, decision_text, texts, record)
             return
         except ServiceError as exc:
             self.report_error(exc, self.tr("Could not record the decision"))
             return
+        self._decision_recorded(item, outcome)
+
+    def _decision_recorded(self, item: AgendaItemRow, outcome: Outcome) -> None:
         self.editor.dirty = False
         message = self.tr("§ %1: %2").replace("%1", str(item.paragraph)).replace("%2", outcome.value)
         if item.activity_id is not None and item.report_id is None:
