@@ -74,6 +74,11 @@ def test_budget_figures_for_loft(qtbot, window: MainWindow) -> None:  # type: ig
     window.tabs.setCurrentWidget(window.budget)
     wait_tasks(qtbot, window)
     b = window.budget
+    # the chart over all agreements (its sums are computed with the load, on the task runner)
+    every = window.ctx.services.budget.overview(TODAY).per_year()
+    assert len(every) >= 5
+    assert [(bar.label, bar.values) for bar in b.chart.bars()] == [
+        (str(p.year), (p.budget_ore, p.outcome_ore)) for p in every]
     b.agreement.setCurrentIndex(b.agreement.findText("LOFT – Leda och Organisera Förnyelse och Transformation"))
     b.year.setCurrentIndex(b.year.findText("2026"))
     assert b.proxy.rowCount() == 1

@@ -503,9 +503,7 @@ class PortfolioTreeModel(QAbstractTableModel):
             return
         n, c, value = self._rows[r], index.column(), self._value
         for rd in span:
-            v = value(n, c, rd.role())
-            if v is not None:
-                rd.setData(v)
+            rd.setData(value(n, c, rd.role()))  # None too: the span may hold the last cell's values
 
     def _value(self, n: Node, c: int, role: int) -> Any:
         if role == _DISPLAY:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTableV
 
 from ...domain.catalog import FundingSource
 from ...domain.hours import format_hours
-from ...services.budget import BudgetOverview, YearSummary
+from ...services.budget import BudgetOverview, YearPoint, YearSummary
 from ..context import UiContext
 from ..table_models.base import RECORD_ROLE, Column, RecordTableModel, money_column
 from ..table_models.proxy import RecordSortProxy
@@ -121,17 +121,25 @@ class BudgetTab(RecordTab):
         self.agreement.currentIndexChanged.connect(self._refilter)
         self.year.currentIndexChanged.connect(self._refilter)
         self._overview = BudgetOverview()
+        self._per_year_all: list[YearPoint] = []  # the chart over all agreements (computed with the load)
 
     def title(self) -> str:
         return self.tr("Budget")
 
     def reload(self) -> None:
         today = self.ctx.today()
-        self.ctx.tasks.run(self.tr("Loading the budget…"), lambda: self.ctx.services.budget.overview(today),
-                           on_done=self._loaded, on_error=lambda e: self.report_error(e, self.tr("Budget")),
+        budget = self.ctx.services.budget
+
+        def load() -> tuple[BudgetOverview, list[YearPoint]]:
+            ov = budget.overview(today)
+            return ov, ov.per_year()  # the chart's sums over every row: on the task runner too
+
+        self.ctx.tasks.run(self.tr("Loading the budget…"), load, on_done=self._loaded, on_error=lambda e: self.report_error(e, self.tr("Budget")),
                            cancellable=False)
 
-    def _loaded(self, ov: object) -> None:
+    def _loaded(self, result: object) -> None:
+        assert isinstance(result, tuple)
+        ov, self._per_year_all = result
         assert isinstance(ov, BudgetOverview)
         self._overview = ov
         keep_a, keep_y = self.agreement.currentData(), self.year.currentData()
@@ -161,19 +169,23 @@ class BudgetTab(RecordTab):
             self.proxy.set_predicates({
                 "agreement": None if aid is None else (lambda r, aid=aid: r.agreement_id == aid),
                 "year": None if year is None else (lambda r, year=year: r.year == year)})
-        rows = [r for r in self._overview.rows if (aid is None or r.agreement_id == aid)]
-        per_year = BudgetOverview(rows).per_year()
+        per_year = self._per_year_all if aid is None else BudgetOverview(
+            [r for r in self._overview.rows if r.agreement_id == aid]).per_year()
         self.chart_title.setText(self.tr("Money per year: budget and outcome") + (
             f" – {self.agreement.currentText()}" if aid is not None else ""))
         self.chart.set_data((self.tr("Budget (activities + fees)"), self.tr("Outcome (disbursed + fees paid)")),
                             [Bar(str(p.year), (p.budget_ore, p.outcome_ore)) for p in per_year],
                             self.tr("No money registered yet."))
         if self.proxy.rowCount():
-            # the first row of this year in the view's order: map this year's rows (not every row)
+            # the first row of this year in the view's order (the view lists an agreement's
+            # years together, so the walk from the top ends within the first agreement's rows)
             this_year = self.ctx.today().year
-            shown = (self.proxy.mapFromSource(self.model.index(i, 0)).row()
-                     for i, r in enumerate(self.model.rows()) if r.year == this_year)
-            self.view.selectRow(min((row for row in shown if row >= 0), default=0))
+            first = 0
+            if any(r.year == this_year for r in self.model.rows()):
+                proxy = self.proxy
+                first = next((p for p in range(proxy.rowCount())
+                              if proxy.index(p, 0).data(RECORD_ROLE).year == this_year), 0)
+            self.view.selectRow(first)
         else:
             self.sources.set_rows([])
             self.source_title.setText("")
