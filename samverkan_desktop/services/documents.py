@@ -43,7 +43,7 @@ from ..exporters.document_models import (
     ReportDue,
     Signatory,
 )
-from ..models import Agreement, GeneratedDocument, Organisation, Person
+from ..models import AgendaItem, Agreement, GeneratedDocument, Meeting, Organisation, Person
 from .agreements import AgreementService, DecisionRow
 from .common import clean_text
 from .deadlines import DeadlineService
@@ -214,13 +214,17 @@ class DocumentService:
 
         if days < 0:
             raise ValidationError("Dagar", "antalet dagar får inte vara negativt")
-        meetings = []
-        for row in self.meetings.list_rows():
-            d = self.meetings.get(row.id)
-            meetings.append(CalendarMeeting(
-                id=row.id, title=row.title, body=row.body.value, held_on=row.held_on, start_time=d.data.start_time,
-                end_time=d.data.end_time, place=row.place, status=row.status.value,
-                agenda=tuple(f"§ {i.paragraph} {i.title}" for i in d.items), sequence=d.version - 1))
+        # two queries whatever the number of meetings (one per meeting took 7 s at 5 000)
+        agendas: dict[int, list[str]] = {}
+        with self.db.reading() as s:
+            for mid, paragraph, title in s.execute(select(AgendaItem.meeting_id, AgendaItem.paragraph, AgendaItem.title)
+                                                   .order_by(AgendaItem.meeting_id, AgendaItem.paragraph)):
+                agendas.setdefault(mid, []).append(f"§ {paragraph} {title}")
+            meetings = [CalendarMeeting(
+                id=m.id, title=m.title or Body[m.body].value, body=Body[m.body].value, held_on=m.held_on,
+                start_time=m.start_time, end_time=m.end_time, place=m.place, status=MeetingStatus[m.status].value,
+                agenda=tuple(agendas.get(m.id, ())), sequence=m.version - 1)
+                for m in s.scalars(select(Meeting).order_by(Meeting.held_on, Meeting.id))]
         deadlines = self.deadlines.radar(today, days)
         return build_calendar(meetings, deadlines, today=today, stamp=stamp or datetime.now(timezone.utc))
 
