@@ -205,6 +205,10 @@
         <translation>Avgift och fakturering</translation>
     </message>
     <message>
+        <source>Fee</source>
+        <translation>Avgift</translation>
+    </message>
+    <message>
         <source>Annual fee excl. VAT</source>
         <translation>Årsavgift exkl. moms</translation>
     </message>

@@ -215,6 +215,23 @@ def test_form_is_built_on_first_use_with_organisations_and_tab_order(qtbot, tab:
     assert "agreementFilter" not in focusable[:save]  # the list's own filter comes after, not between
 
 
+def test_every_page_title_of_the_form_shows_in_a_window_of_the_default_size(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """At the window's default 1280 px the eight page titles fit beside each other: no scroll
+    arrows, no title cut off (the long name of the fee page is its tooltip)."""
+    window.resize(1280, 800)
+    window.tabs.setCurrentWidget(window.agreements)
+    wait_tasks(qtbot, window)
+    tab = window.agreements
+    open_case(qtbot, tab, LOFT_CASE)
+    bar = tab.form.tabBar()
+    titles = [bar.tabText(i) for i in range(bar.count())]
+    assert titles == ["Grunduppgifter", "Avgift", "Uppsägning och förlängning", "Innehåll", "Organ och roller",
+                      "Beslut", "Bilagor", "Historik"]
+    assert bar.tabToolTip(1) == "Avgift och fakturering"
+    assert bar.tabRect(bar.count() - 1).right() <= bar.width()
+    assert all(bar.tabRect(i).width() >= bar.fontMetrics().horizontalAdvance(t) for i, t in enumerate(titles))
+
+
 def test_form_is_built_in_parts_by_the_background_building(tab: AgreementsTab) -> None:
     """The window's background building adds the form a few pages at a time (short blocks of the
     event loop); it is there, with the organisations, once build_rest says nothing is left."""

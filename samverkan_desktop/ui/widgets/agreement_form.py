@@ -162,7 +162,7 @@ class AgreementForm(QTabWidget):
         self._wire()
 
     # ---- construction ----------------------------------------------------------------
-    def _page(self, title: str) -> tuple[QFormLayout, FormErrors, QVBoxLayout]:
+    def _page(self, title: str, tooltip: str = "") -> tuple[QFormLayout, FormErrors, QVBoxLayout]:
         inner = QWidget()
         outer = QVBoxLayout(inner)
         outer.setContentsMargins(12, 10, 12, 10)
@@ -178,7 +178,9 @@ class AgreementForm(QTabWidget):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(inner)
-        self.addTab(scroll, title)
+        index = self.addTab(scroll, title)
+        if tooltip:
+            self.setTabToolTip(index, tooltip)
         return form, errors, outer
 
     def _build_basics(self) -> None:
@@ -276,7 +278,8 @@ class AgreementForm(QTabWidget):
         outer.addStretch(1)
 
     def _build_fees(self) -> None:
-        form, err, outer = self._page(self.tr("Fee and invoicing"))
+        # a short tab title: all eight page titles fit beside the list at 1280 px
+        form, err, outer = self._page(self.tr("Fee"), self.tr("Fee and invoicing"))
         self.fee = MoneyEdit("Årsavgift")
         self.fee.setObjectName("agreementFee")
         err.add_row(self.tr("Annual fee excl. VAT"), self._narrow(self.fee, self.tr("per year")), "Årsavgift")
