@@ -3,6 +3,7 @@ budget figures, global search, persisted state, the empty start."""
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
@@ -12,6 +13,7 @@ from samverkan_desktop.services import Services
 from samverkan_desktop.ui.main_window import MainWindow
 from samverkan_desktop.ui.messages import RecordingMessenger
 from samverkan_desktop.ui.table_models.base import RECORD_ROLE
+from samverkan_desktop.ui.tabs.base import RecordTab
 
 from .conftest import make_window, wait_tasks
 
@@ -166,6 +168,23 @@ def test_other_tabs_are_not_built_while_the_user_types(qtbot, demo_sv: Services,
     assert not any(isinstance(w.tabs.widget(i), RecordTab) for i in range(1, 5))
     qtbot.waitUntil(lambda: all(isinstance(w.tabs.widget(i), RecordTab) for i in range(5)), timeout=10_000)
     wait_tasks(qtbot, w)
+
+
+def test_the_other_tabs_modules_are_imported_as_soon_as_the_first_tab_has_its_data(  # type: ignore[no-untyped-def]
+        qtbot, demo_sv: Services, messenger: RecordingMessenger, tmp_path) -> None:
+    """On a thread, right after the first tab's load (not after the 2 s pause the building of
+    tabs waits for): a tab clicked early then need not import its module on the GUI thread."""
+    from samverkan_desktop.ui import main_window
+
+    w = make_window(demo_sv, messenger, tmp_path)
+    qtbot.addWidget(w)
+    w.show()
+    w.load_first_tab()
+    wait_tasks(qtbot, w)
+    qtbot.waitUntil(lambda: w._imports is not None, timeout=main_window.PREBUILD_GAP_MS + 300)
+    w._imports.join(10)
+    assert all(main_window.tab_module(k) in sys.modules for k in main_window.TAB_KEYS)
+    assert not any(isinstance(w.tabs.widget(i), RecordTab) for i in range(1, 5))  # importing builds nothing
 
 
 def test_only_the_visible_tab_is_built_when_a_database_opens(qtbot, demo_sv: Services,  # type: ignore[no-untyped-def]
