@@ -255,9 +255,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_person(sv: Any, args: argparse.Namespace) -> int:
-    from .services.privacy import PrivacyService
-
-    privacy = PrivacyService(sv.db)
+    privacy = sv.privacy
     if args.person_what == "export":
         data = privacy.export_person_json(args.id)
         out = Path(args.out)

@@ -171,7 +171,7 @@ class MeetingService:
                 if a.id in on_agenda:
                     continue
                 st = Stage[a.stage]
-                facts = self.portfolio._facts(s, a)
+                facts = self.portfolio.gate_facts(s, a)
                 if body == Body.BEREDNING and st in (Stage.ANSOKAN, Stage.FORBEREDNING, Stage.ATERREMISS, Stage.BEREDNING):
                     if st == Stage.BEREDNING or not stages.gate_problems(st, Stage.BEREDNING, facts):
                         out.append(EligibleCase(AgendaKind.BESLUT, a.title, a.id, None, "Ansökan klar för beredning"))
@@ -370,12 +370,12 @@ class MeetingService:
                 current = Stage[a.stage]
                 # An application taken up by the preparation group enters beredning first (gate applies).
                 if body == Body.BEREDNING and current in (Stage.ANSOKAN, Stage.FORBEREDNING, Stage.ATERREMISS):
-                    self.portfolio._move(s, a, Stage.BEREDNING, on=m.held_on)
+                    self.portfolio.move_in_session(s, a, Stage.BEREDNING, on=m.held_on)
                     current = Stage.BEREDNING
                 with as_validation():
                     target = stages.stage_after_outcome(current, outcome)
                 if target is not None and target != current:
-                    self.portfolio._move(s, a, target, on=m.held_on)
+                    self.portfolio.move_in_session(s, a, target, on=m.held_on)
             s.add(Decision(activity_id=a.id, agenda_item_id=i.id, body=body.value, decided_on=m.held_on,
                            paragraph=f"§ {i.paragraph}", case_number=i.case_number or a.case_number,
                            outcome=_decision_outcome(i, outcome), reservations=i.reservations))

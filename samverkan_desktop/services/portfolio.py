@@ -192,7 +192,7 @@ class PortfolioService:
         with self.db.reading() as s:
             a = load(s, Activity, activity_id)
             name = _namer(s)
-            facts = self._facts(s, a)
+            facts = self.gate_facts(s, a)
             stage = Stage[a.stage]
             nxt = stages.forward_stage(stage)
             children = self.list_rows(today, parent_id=a.id)
@@ -235,7 +235,7 @@ class PortfolioService:
     def gate_problems(self, activity_id: int, target: Stage) -> list[str]:
         with self.db.reading() as s:
             a = load(s, Activity, activity_id)
-            return stages.gate_problems(Stage[a.stage], target, self._facts(s, a))
+            return stages.gate_problems(Stage[a.stage], target, self.gate_facts(s, a))
 
     # ---- writing -------------------------------------------------------------------
     def create(self, data: ActivityInput, today: date, stage: Stage = Stage.IDE,
@@ -274,7 +274,7 @@ class PortfolioService:
         """Move one step in the workflow; the gate says exactly what is missing."""
         with self.db.writing() as s:
             a = load(s, Activity, activity_id)
-            self._move(s, a, target, on=on, body=body, paragraph=paragraph, note=note)
+            self.move_in_session(s, a, target, on=on, body=body, paragraph=paragraph, note=note)
             return target
 
     def advance(self, activity_id: int, on: date) -> Stage:
@@ -342,11 +342,13 @@ class PortfolioService:
         with self.db.writing() as s:
             load(s, Activity, activity_id).popular_presentation_on = held_on
 
-    # ---- internals (also used by the meeting service in its own transaction) -------
-    def _move(self, s: Session, a: Activity, target: Stage, *, on: date, body: str = "", paragraph: str = "",
-              note: str = "", case_number: str = "") -> None:
+    # ---- inside a caller's transaction (the meeting service records decisions with these) --------
+    def move_in_session(self, s: Session, a: Activity, target: Stage, *, on: date, body: str = "",
+                        paragraph: str = "", note: str = "", case_number: str = "") -> None:
+        """Move `a` to `target` in the open transaction `s` (GateError when the gate is not met);
+        with `body`, also its Decision (body, date, §)."""
         current = Stage[a.stage]
-        problems = stages.gate_problems(current, target, self._facts(s, a))
+        problems = stages.gate_problems(current, target, self.gate_facts(s, a))
         if problems:
             raise GateError(f"Steget till {target.value}", problems)
         a.stage = target.name
@@ -357,7 +359,8 @@ class PortfolioService:
                            case_number=case_number or a.case_number, outcome=note or f"Till {target.value}"))
 
     @staticmethod
-    def _facts(s: Session, a: Activity) -> ActivityFacts:
+    def gate_facts(s: Session, a: Activity) -> ActivityFacts:
+        """What the stage gates look at, read in the open transaction `s`."""
         n_budget = s.scalar(select(func.count()).select_from(BudgetLine).where(
             BudgetLine.activity_id == a.id, BudgetLine.amount_ore > 0)) or 0
         final_ok = s.scalar(select(func.count()).select_from(FollowUpReport).where(
