@@ -99,6 +99,16 @@ def test_bulk_filter_and_sort_equal_the_obvious_way(qapp, rows: list[ActivityRow
     proxy.sort(column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
     expected = reference(rows, text, stage, column, descending)
     assert shown(proxy) == expected
+    # each holder knows its activities on show (closing it hides exactly those rows)
+    under: dict[int, list[int]] = {}
+    holder = None
+    for ident, level in expected:
+        if level == 0:
+            holder = ident
+        else:
+            under.setdefault(holder, []).append(ident)  # type: ignore[arg-type]
+    assert {c.row.id: [n.row.id for n in c.shown] for c in model.containers()} == {
+        c.row.id: under.get(c.row.id, []) for c in model.containers()}
     assert proxy.count_matching() == sum(
         1 for r in rows if text.casefold() in model.nodes()[rows.index(r)].haystack and stage in (None, r.stage))
     # widening again (not incremental) gives the same as filtering from scratch

@@ -359,9 +359,10 @@ class PortfolioTreeModel(QAbstractTableModel):
         if resort or self._outline is None:
             self._outline = self._build_outline()
             narrow = False
+        outline = self._outline
         text, preds = self._text, self._predicates
         if not text and not preds:
-            hits = self._outline
+            hits = outline
             self._hit_list = None
         else:
             if narrow and self._hit_list is not None:
@@ -373,7 +374,8 @@ class PortfolioTreeModel(QAbstractTableModel):
             self._hit_list = hits
         self._hit_set = None
         collapsed = self._collapsed
-        if not tree.containers or (self._hit_list is None and not collapsed):
+        if not tree.containers or (not collapsed and (self._hit_list is None or len(hits) == len(outline))):
+            # no filter, or everything passes it (the hits are in outline order): the whole outline
             for n in tree.containers:
                 n.shown = n.ordered
             self._rows = hits if self._hit_list is None else list(hits)
