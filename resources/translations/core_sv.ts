@@ -417,7 +417,7 @@
     <name>MainWindow</name>
     <message>
         <source>Opening the database…</source>
-        <extracomment>Tab order in the window; `navigate(kind, id)` goes to the tab that shows `kind`. The tabs, in window order (their `key`s, which are also their modules&apos; names in ui/tabs/). After the first tab has loaded, the other tabs are built one at a time, this far apart (ms), each only when the user has not typed or clicked for PREBUILD_QUIET_S (a step blocks the window for 10-70 ms: not while somebody types into a filter). The first step, importing the other tabs&apos; modules on a thread, comes as soon as the first tab&apos;s data is in: a tab clicked before that imports its module on the GUI thread (~50 ms more for Avtal). the user asked for another database (new or existing file, or a URL)</extracomment>
+        <extracomment>Tab order in the window; `navigate(kind, id)` goes to the tab that shows `kind`. The tabs, in window order (their `key`s, which are also their modules&apos; names in ui/tabs/). After the first tab has loaded, the other tabs are built one at a time, this far apart (ms), each only when the user has not typed or clicked for PREBUILD_QUIET_S (a step blocks the window for 10-70 ms: not while somebody types into a filter). The first step, importing the other tabs&apos; modules on a thread, comes one gap after the first tab&apos;s data is in (once it is painted): a tab clicked before that imports its module on the GUI thread (~50 ms more for Avtal). the user asked for another database (new or existing file, or a URL)</extracomment>
         <translation>Öppnar databasen…</translation>
     </message>
     <message>
