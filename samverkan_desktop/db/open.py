@@ -86,6 +86,9 @@ def _free_space_text(path: Path | None) -> str:
 
 #: What a failed action while the program runs did to the data (the service's transaction was
 #: rolled back as a whole; SQLite or PostgreSQL guarantee that nothing is half-written).
+# SQLSTATE deadlock_detected and serialization_failure: two transactions raced for the same rows
+_PG_RACE = frozenset({"40P01", "40001"})
+
 _NOT_SAVED = ("Det du just gjorde sparades inte, och ingenting sparades till hälften; allt som sparats "
               "tidigare finns kvar.")
 
@@ -135,8 +138,14 @@ def classify_error(exc: BaseException, *, path: Path | None = None, where: str =
     # "unable to open" (the journal); a real write probe tells these apart from a failing disk
     writing_failed = name.startswith(("SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")) or any(
         t in text for t in ("disk i/o error", "readonly", "read-only", "unable to open")) or isinstance(orig, OSError)
+    # PostgreSQL gave up one of two transactions that waited for each other's rows (deadlock) or
+    # could not be serialised: nothing is wrong with the server or the connection
+    sqlstate = str(getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None) or "")
     err: DatabaseError
-    if path is not None and not path.exists() and not isinstance(exc, OSError):
+    if sqlstate in _PG_RACE:
+        err = LockedDatabaseError(f"Någon annan ändrade samma uppgifter i {subject[0].lower() + subject[1:]} i samma "
+                                  f"ögonblick. {outcome} Försök igen.", path=path)
+    elif path is not None and not path.exists() and not isinstance(exc, OSError):
         err = DatabaseGoneError(
             f"Databasfilen {where} har tagits bort eller flyttats medan programmet var igång. Den senaste "
             "ändringen sparades inte. Lägg tillbaka filen (t.ex. från papperskorgen) eller återställ en "

@@ -322,3 +322,42 @@ def test_a_save_racing_another_inside_its_transaction_is_a_conflict(
 def test_stale_data_error_counts_as_a_conflict() -> None:
     assert is_conflict(StaleDataError("x")) and is_conflict(ConflictError("Avtalet", 1))
     assert not is_conflict(ValueError("x"))
+
+
+def test_a_deadlock_on_postgresql_is_told_as_a_race_not_a_lost_connection(
+        clients: tuple[Services, Services, dict[str, int]]) -> None:
+    """Two transactions that each wait for a row the other has locked: PostgreSQL aborts one
+    (SQLSTATE 40P01). That is someone saving at the same moment, not a broken connection."""
+    from sqlalchemy import text
+
+    from samverkan_desktop.db.errors import LockedDatabaseError
+    from samverkan_desktop.db.open import runtime_error
+
+    sv_a, sv_b, ids = clients
+    if sv_a.db.is_sqlite:
+        pytest.skip("SQLite admits one writer at a time: no deadlock between two")
+    lock = "SELECT id FROM {} WHERE id = :id FOR UPDATE"
+    errors: list[BaseException] = []
+    ready = threading.Barrier(2)
+
+    def take(db: Database, first: tuple[str, int], second: tuple[str, int]) -> None:
+        try:
+            with db.engine.begin() as conn:
+                conn.execute(text(lock.format(first[0])), {"id": first[1]})
+                ready.wait()
+                conn.execute(text(lock.format(second[0])), {"id": second[1]})
+        except Exception as exc:  # noqa: BLE001 - the aborted one is asserted below
+            errors.append(exc)
+
+    agreement, activity = ("agreement", ids["agreement"]), ("activity", ids["activity"])
+    threads = [threading.Thread(target=take, args=(sv_a.db, agreement, activity)),
+               threading.Thread(target=take, args=(sv_b.db, activity, agreement))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert len(errors) == 1, errors
+    problem = runtime_error(errors[0], sv_a.db)
+    assert isinstance(problem, LockedDatabaseError)
+    assert "Någon annan ändrade samma uppgifter" in problem.message and "i samma ögonblick" in problem.message
+    assert "Förbindelsen" not in problem.message
