@@ -402,6 +402,21 @@ def scenario_stalls(db: Path, level: Level, tmp: Path) -> dict[str, Any]:
         switches.append({**r, "tab": window.tabs.tabText(i)})
     out["tab_switches"] = switches
 
+    # sorting the ordinary tables (their rows a generic RecordTableModel): every column of the
+    # Budget, Möten and Avtal lists, clicked like a user clicks a header
+    table_sorts = []
+    for tab in (window.budget, window.meetings, window.agreements):
+        h.measure(lambda tab=tab: click_tab(window, window.tabs.indexOf(tab)))  # loaded, idle again
+        header = tab.view.horizontalHeader()
+        for col in range(tab.view.model().columnCount()):
+            if header.isSectionHidden(col):
+                continue
+            r = h.measure(lambda tab=tab, col=col: tab.view.sortByColumn(col, Qt.SortOrder.AscendingOrder))
+            table_sorts.append({**r, "table": window.tabs.tabText(window.tabs.indexOf(tab)),
+                                "column": str(tab.view.model().headerData(col, Qt.Orientation.Horizontal)),
+                                "rows": tab.view.model().rowCount()})
+    out["table_sorts"] = table_sorts
+
     # filtering: type into the portfolio's quick filter at a typist's pace (80 ms a key), then clear
     h.measure(lambda: click_tab(window, portfolio_tab_index(window)), until=lambda: rows_visible(item_view(
         window.portfolio)))

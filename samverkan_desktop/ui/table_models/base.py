@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from ...domain.money import format_money
+from ...domain.text_order import swedish_sort_key
 
 R = TypeVar("R")
 
@@ -79,23 +80,73 @@ def money_column(header: str, value: Callable[[R], int]) -> Column[R]:
     return Column(header, value, text=lambda r: format_money(value(r)), money=True, align_right=True)
 
 
+def sort_keys(values: Sequence[Any]) -> list[tuple[int, Any]]:
+    """Keys that order `values` (a column's SORT_ROLE values) as `RecordSortProxy.lessThan`
+    compares them: empty (None or "") last in ascending order, text in Swedish order, then
+    booleans, numbers and dates by value. A column that mixes kinds is ordered by its text."""
+    filled = [v for v in values if v is not None and v != ""]
+    kinds = {str if isinstance(v, str) else bool if isinstance(v, bool) else
+             float if isinstance(v, (int, float)) else date if isinstance(v, date) else object for v in filled}
+    kind = kinds.pop() if len(kinds) == 1 else object
+    if kind is str:
+        convert: Callable[[Any], Any] = swedish_sort_key
+    elif kind in (bool, float, date):
+        convert = lambda v: v  # noqa: E731 - native order
+    else:
+        convert = str
+    return [(1, 0) if v is None or v == "" else (0, convert(v)) for v in values]
+
+
 class RecordTableModel(QAbstractTableModel, Generic[R]):
     def __init__(self, columns: Sequence[Column[R]], id_of: Callable[[R], int] | None = None,
                  context: str = "Columns", parent: Any = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
-        self._rows: list[R] = []
+        self._loaded: list[R] = []  # the rows in the order they were set
+        self._rows: list[R] = []  # the same rows in the model's (sorted) order
+        self._order: list[int] = []  # for each of `_rows`, its position in `_loaded`
+        self._sort_by: tuple[int, Qt.SortOrder] = (-1, Qt.SortOrder.AscendingOrder)
         self._id_of = id_of or (lambda r: int(getattr(r, "id")))
         self._context = context
 
     # ---- data API -----------------------------------------------------------------
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._loaded = list(rows)
+        self._order = self._sorted_order()
+        self._rows = [self._loaded[i] for i in self._order]
         self.endResetModel()
 
     def rows(self) -> list[R]:
-        return self._rows
+        """Every row, in the order they were set (the model's own order follows `sort`)."""
+        return self._loaded
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by `column` (-1: as they were set) in one Python sort over keys made
+        once per row (`sort_keys`), instead of a proxy calling Python for every comparison
+        (4 000 rows: ~50 000 calls, over a second). The same order as `RecordSortProxy.lessThan`:
+        ties keep the order the rows were set in. Selections follow their rows."""
+        if (column, order) == self._sort_by:
+            return
+        self._sort_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        held = [(self._order[i.row()], i.column()) if 0 <= i.row() < len(self._order) else None for i in old]
+        self._order = self._sorted_order()
+        self._rows = [self._loaded[i] for i in self._order]
+        row_of = {k: r for r, k in enumerate(self._order)}
+        self.changePersistentIndexList(old, [self.index(row_of[h[0]], h[1]) if h is not None else QModelIndex()
+                                             for h in held])
+        self.layoutChanged.emit()
+
+    def _sorted_order(self) -> list[int]:
+        column, order = self._sort_by
+        positions = list(range(len(self._loaded)))
+        if not 0 <= column < len(self._columns):
+            return positions
+        col = self._columns[column]
+        keys = sort_keys([self._value(r, col, SORT_ROLE) for r in self._loaded])
+        return sorted(positions, key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
 
     def row_at(self, row: int) -> R:
         return self._rows[row]

@@ -87,6 +87,18 @@ class RecordSortProxy(QSortFilterProxyModel):
         return False
 
     # ---- sorting ------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Over the generic table model, the model orders its rows itself (one Python sort, see
+        `RecordTableModel.sort`) and the proxy keeps the model's order; over any other model the
+        proxy sorts, comparing with `lessThan`."""
+        model = self.sourceModel()
+        if isinstance(model, RecordTableModel):
+            if self.sortColumn() >= 0:
+                super().sort(-1)  # never both
+            model.sort(column, order)
+            return
+        super().sort(column, order)
+
     def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
         a = left.data(SORT_ROLE)
         b = right.data(SORT_ROLE)
