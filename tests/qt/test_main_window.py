@@ -76,6 +76,11 @@ def test_budget_figures_for_loft(qtbot, window: MainWindow) -> None:  # type: ig
     window.tabs.setCurrentWidget(window.budget)
     wait_tasks(qtbot, window)
     b = window.budget
+    # every column's title shows whole ("Kvar att betala ut", "Aktivitetsbudget")
+    header = b.view.horizontalHeader()
+    titles = [b.model.headerData(c, Qt.Orientation.Horizontal) for c in range(1, b.model.columnCount())]
+    assert all(header.sectionSize(c) >= header.fontMetrics().horizontalAdvance(t) + 8
+               for c, t in enumerate(titles, start=1)), [(t, header.sectionSize(c)) for c, t in enumerate(titles, 1)]
     # the chart over all agreements (its sums are computed with the load, on the task runner)
     every = window.ctx.services.budget.overview(TODAY).per_year()
     assert len(every) >= 5

@@ -78,8 +78,10 @@ class BudgetTab(RecordTab):
         setup_table(self.view, self.proxy, "budgetView")
         self.view.setColumnWidth(0, 300)
         self.view.setColumnWidth(1, 50)
-        for c in range(2, 13):
-            self.view.setColumnWidth(c, 112)
+        header = self.view.horizontalHeader()
+        for c in range(2, self.model.columnCount()):
+            # room for the amounts, and at least for the column's own title ("Kvar att betala ut")
+            self.view.setColumnWidth(c, max(112, header.sectionSizeHint(c)))
 
         self.sources: RecordTableModel[SourceRow] = RecordTableModel([
             Column(QT_TRANSLATE_NOOP("Columns", "Source"), lambda r: r.source),
