@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from samverkan_desktop.services import Services
 from samverkan_desktop.settings import Preferences
@@ -72,3 +72,17 @@ def empty_window(qtbot, sqlite_db, messenger: RecordingMessenger, tmp_path) -> I
 def wait_tasks(qtbot, window: MainWindow, timeout: int = 10_000) -> None:  # type: ignore[no-untyped-def]
     """Wait until every background task of the window has finished."""
     qtbot.waitUntil(lambda: not window.ctx.tasks.running(), timeout=timeout)
+
+
+def tab_order(start: QWidget) -> list[str]:
+    """The object names of the widgets Tab reaches from `start` (visible, enabled, taking Tab
+    focus), in order, until the chain comes back to `start`."""
+    names: list[str] = []
+    w = start
+    for _ in range(5000):
+        w = w.nextInFocusChain()
+        if w is start:
+            break
+        if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            names.append(w.objectName())
+    return names

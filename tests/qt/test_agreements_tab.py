@@ -35,7 +35,7 @@ from samverkan_desktop.ui.tabs.agreements import AgreementsTab
 from samverkan_desktop.ui.tasks import TaskRunner
 from samverkan_desktop.ui.widgets.agreement_form import AgreementForm
 
-from .conftest import TODAY, wait_tasks
+from .conftest import TODAY, tab_order, wait_tasks
 
 LOFT_CASE = "KS2021/812"
 HUDDINGE_CASE = "KS-2022/1102"
@@ -200,14 +200,7 @@ def test_form_is_built_on_first_use_with_organisations_and_tab_order(qtbot, tab:
     open_case(qtbot, tab, LOFT_CASE)
     org = tab.form.our_org
     assert org.count() > 1 and org.currentText() != ""
-    focusable = []
-    w = tab.view
-    for _ in range(2000):
-        w = w.nextInFocusChain()
-        if w is tab.view:
-            break
-        if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            focusable.append(w.objectName())
+    focusable = tab_order(tab.view)
     first_field = focusable.index("agreementKind")
     save = focusable.index("saveAgreement")
     assert first_field < save

@@ -24,7 +24,7 @@ from samverkan_desktop.ui.tabs.portfolio import (
 )
 from samverkan_desktop.ui.widgets.fields import MoneyEdit
 
-from .conftest import TODAY, wait_tasks
+from .conftest import TODAY, tab_order, wait_tasks
 
 
 # ---- helpers ---------------------------------------------------------------------------
@@ -512,13 +512,6 @@ def test_detail_pane_is_built_on_first_use_with_the_pickers_filled(qtbot, window
     assert tab._detail_built and tab.title_label.text() == "Klimatanpassade skolgårdar"
     agreements = [tab.form.agreement.itemText(i) for i in range(tab.form.agreement.count())]
     assert any("LOFT" in a for a in agreements)
-    focusable = []
-    w = tab.tree
-    for _ in range(3000):
-        w = w.nextInFocusChain()
-        if w is tab.tree:
-            break
-        if w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            focusable.append(w.objectName())
+    focusable = tab_order(tab.tree)
     assert focusable.index("activityTitle") < focusable.index("saveActivity")
     assert "portfolioFilter" not in focusable[:focusable.index("activityTitle")]
