@@ -2,8 +2,10 @@
 `set_predicate(name, predicate)`, `set_predicates({name: predicate})`, `count_matching()`.
 
 - `RecordSortProxy` (every ordinary table): the proxy itself filters on a quick text over all
-  columns plus named predicates on the row record, and sorts by SORT_ROLE comparing native
-  Python values (öre above 2^31, dates, empty last) and text in Swedish order.
+  columns plus named predicates on the row record. A sort over the generic `RecordTableModel`
+  is the model's own (one Python sort); over other models the proxy sorts by SORT_ROLE. Both
+  order by `base.sort_keys`: native Python values (öre above 2^31, dates, empty last) and text
+  in Swedish order.
 - `ModelSideProxy` (large models, the 50 000-row portfolio): the same API, but filtering and
   sorting are done by the source model in bulk (`BulkFilterSortModel`); the proxy itself
   passes rows through in C++ without calling Python per row."""
@@ -11,13 +13,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from ...domain.text_order import swedish_sort_key
-from .base import RECORD_ROLE, SORT_ROLE, RecordTableModel
+from .base import RECORD_ROLE, SORT_ROLE, RecordTableModel, sort_keys
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -100,20 +100,10 @@ class RecordSortProxy(QSortFilterProxyModel):
         super().sort(column, order)
 
     def lessThan(self, left: _Index, right: _Index) -> bool:  # noqa: N802
-        a = left.data(SORT_ROLE)
-        b = right.data(SORT_ROLE)
-        if a is None or b is None or a == "" or b == "":
-            # empty values last in ascending order
-            return (a is not None and a != "") and (b is None or b == "")
-        if isinstance(a, str) and isinstance(b, str):
-            return swedish_sort_key(a) < swedish_sort_key(b)
-        if isinstance(a, bool) or isinstance(b, bool):
-            return bool(a) < bool(b)
-        if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-            return a < b
-        if isinstance(a, date) and isinstance(b, date):
-            return a < b
-        return str(a) < str(b)
+        """The order of `sort_keys` (the generic model's own sort): empty last, text in Swedish
+        order, native values otherwise."""
+        a, b = sort_keys([left.data(SORT_ROLE), right.data(SORT_ROLE)])
+        return a < b
 
     def count_matching(self) -> int:
         """How many rows pass the filter (top level)."""
